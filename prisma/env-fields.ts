@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+// Environment fields shared by the bot and worker processes. Each process composes its own schema from these
+// (bot/env.ts, activities/env.ts, prisma/env.ts) and parses process.env exactly once at start-up. They live in
+// prisma/ because it is the one folder both processes may import.
+
+/** Treats `VAR=` like an unset variable, so an empty value cannot slip through as a valid string. */
+const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+
+export const databaseFields = {
+  /** Unset: start an embedded PostgreSQL under PMP_DATA_DIR. */
+  DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  /** Local state: embedded database, generated key. */
+  PMP_DATA_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().default(".local")),
+  /** 32 bytes, base64. Required in production; generated once and kept in PMP_DATA_DIR in local mode. */
+  PERSONAL_DATA_KEY: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes encoded as base64")
+      .optional(),
+  ),
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+};
+
+export const temporalFields = {
+  /** host:port of a Temporal frontend. Unset: local mode starts the in-memory engine. */
+  TEMPORAL_ADDRESS: optionalString,
+  TEMPORAL_NAMESPACE: z.string().min(1).default("default"),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default("pmp"),
+};
+
+export const loggingFields = {
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+};
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/**
+ * Parses an environment against a schema. On failure the message names every offending variable, e.g.
+ * `PORT: expected number, received "abc"`, so start-up stops with something an operator can act on.
+ */
+export function parseEnv<S extends z.ZodType>(schema: S, source: NodeJS.ProcessEnv, processName: string): z.output<S> {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.join(".") || "(environment)";
+    const value = issue.path.length === 1 ? source[String(issue.path[0])] : undefined;
+    const shown = value === undefined ? "unset" : `got "${isSecretName(name) ? "***" : value}"`;
+    return `  ${name}: ${issue.message} (${shown})`;
+  });
+  throw new EnvError(`Invalid environment for ${processName}:\n${lines.join("\n")}`);
+}
+
+function isSecretName(name: string): boolean {
+  return /KEY|SECRET|TOKEN|PASSWORD/.test(name);
+}
+
+export const productionRequires = <T extends { NODE_ENV: string; PERSONAL_DATA_KEY?: string | undefined; DATABASE_URL?: string | undefined }>(
+  env: T,
+  ctx: z.RefinementCtx,
+): void => {
+  if (env.NODE_ENV !== "production") return;
+  if (!env.PERSONAL_DATA_KEY) ctx.addIssue({ code: "custom", path: ["PERSONAL_DATA_KEY"], message: "required in production" });
+  if (!env.DATABASE_URL) ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "required in production" });
+};
