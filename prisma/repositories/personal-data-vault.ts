@@ -79,6 +79,12 @@ export function createPersonalDataVault(deps: { prisma: PrismaClient; key: Perso
       return id;
     },
 
+    /** Which of the learners have personal data on file; reveals no personal data, so it is not audited. */
+    async learnersWithIdentity(): Promise<Set<string>> {
+      const rows = await prisma.learnerPersonalData.findMany({ select: { learnerId: true } });
+      return new Set(rows.map((r) => r.learnerId));
+    },
+
     /** Name and personal code of one learner. Audited. */
     async readIdentity(request: ReadRequest): Promise<LearnerIdentity | null> {
       return prisma.$transaction(async (tx) => {
