@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { databaseFields, loggingFields, parseEnv, productionRequires } from "./env-fields.js";
+import { databaseFields, loggingFields, parseEnv, productionRequires } from "./runtime/env-fields.js";
 
 // Environment of the database command-line tools (migrate, seed, drift check, imports).
 const schema = z.object({ ...databaseFields, ...loggingFields }).superRefine(productionRequires);

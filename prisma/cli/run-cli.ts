@@ -1,4 +1,4 @@
-import { EnvError } from "../env-fields.js";
+import { EnvError } from "../runtime/env-fields.js";
 
 /** Runs a command-line entry point: a clear one-line message and exit code 1 on failure, no stack for bad config. */
 export function runCli(main: () => Promise<number | void>): void {

@@ -1,33 +1,35 @@
 import { z } from "zod";
 
 // Environment fields shared by the bot and worker processes. Each process composes its own schema from these
-// (bot/env.ts, activities/env.ts, prisma/env.ts) and parses process.env exactly once at start-up. They live in
-// prisma/ because it is the one folder both processes may import.
+// (bot/env.ts, activities/env.ts, prisma/env.ts) and parses process.env exactly once at start-up.
+// prisma/runtime/ holds the few process-level helpers both processes share: prisma/ is the one folder that
+// bot/ and activities/ may both import.
 
-/** Treats `VAR=` like an unset variable, so an empty value cannot slip through as a valid string. */
-const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+/** Treats `VAR=` like an unset variable, so an empty value cannot slip through as a valid one. */
+export const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
 export const databaseFields = {
   /** Unset: start an embedded PostgreSQL under PMP_DATA_DIR. */
-  DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
   /** Local state: embedded database, generated key. */
   PMP_DATA_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().default(".local")),
   /** 32 bytes, base64. Required in production; generated once and kept in PMP_DATA_DIR in local mode. */
-  PERSONAL_DATA_KEY: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z
-      .string()
-      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes encoded as base64")
-      .optional(),
-  ),
+  PERSONAL_DATA_KEY: optional(z.string().refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes encoded as base64")),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
 };
 
 export const temporalFields = {
   /** host:port of a Temporal frontend. Unset: local mode starts the in-memory engine. */
-  TEMPORAL_ADDRESS: optionalString,
+  TEMPORAL_ADDRESS: optional(z.string().regex(/^[^:\s]+:\d+$/, "must be host:port")),
   TEMPORAL_NAMESPACE: z.string().min(1).default("default"),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default("pmp"),
+};
+
+/** What both processes need to call the Slack Web API (the bot answers, the worker delivers the outbox). */
+export const slackApiFields = {
+  SLACK_BOT_TOKEN: optional(z.string().startsWith("xoxb-", "must be a bot token (xoxb-…)")),
+  /** Another base URL for the Slack Web API, e.g. a local fake: http://127.0.0.1:4010/api/ */
+  SLACK_API_URL: optional(z.url()),
 };
 
 export const loggingFields = {
