@@ -1,7 +1,9 @@
 import type { PrismaClient } from "../client.js";
 import type { PersonalDataVault } from "../repositories/personal-data-vault.js";
 import { seedDemoLearners } from "./demo-learners.js";
-import { seedDemoMunicipality } from "./demo-municipality.js";
+import { demoIds, seedDemoMunicipality } from "./demo-municipality.js";
+import { createCalendarRepository } from "../repositories/calendar-repository.js";
+import { NATIONAL_SCHOOL_YEARS } from "../../workflows/domain/calendar/index.js";
 
 /**
  * Reference data (risk classifier, support-activity catalogue, indicators, calendars) and the demo
@@ -10,4 +12,9 @@ import { seedDemoMunicipality } from "./demo-municipality.js";
 export async function seedDatabase(deps: { prisma: PrismaClient; vault: PersonalDataVault }): Promise<void> {
   await seedDemoMunicipality(deps.prisma);
   await seedDemoLearners(deps.prisma, deps.vault);
+  // Municipalities start from the national calendars and edit their copy; a re-seed never overwrites edits.
+  const calendars = createCalendarRepository(deps.prisma);
+  for (const calendar of NATIONAL_SCHOOL_YEARS) {
+    await calendars.saveSchoolYear({ municipalityId: demoIds.municipality(), calendar, onlyIfMissing: true });
+  }
 }

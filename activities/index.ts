@@ -1,0 +1,24 @@
+import type { PrismaClient } from "../prisma/client.js";
+import { createCalendarRepository } from "../prisma/repositories/calendar-repository.js";
+import type { Logger } from "../prisma/runtime/logger.js";
+
+export interface ActivityDeps {
+  prisma: PrismaClient;
+  logger: Logger;
+}
+
+/**
+ * Every side effect a workflow may ask for, closed over the worker's dependencies. Workflows import only the
+ * type (`import type`) and call these through proxyActivities; tests pass the same factory real or fake deps.
+ */
+export function createActivities(deps: ActivityDeps) {
+  const calendars = createCalendarRepository(deps.prisma);
+  return {
+    /** The municipality's school calendars as data, so workflow timers count school days deterministically. */
+    async loadMunicipalityCalendar(input: { municipalityId: string }) {
+      return calendars.loadMunicipalityCalendar(input);
+    },
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

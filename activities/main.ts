@@ -1,0 +1,38 @@
+import { createPrismaClient } from "../prisma/client.js";
+import { EnvError } from "../prisma/runtime/env-fields.js";
+import { createLogger, errorMessage } from "../prisma/runtime/logger.js";
+import { loadWorkerEnv } from "./env.js";
+import { startWorker } from "./worker.js";
+
+// Production worker process (docker-compose `worker`): needs DATABASE_URL and TEMPORAL_ADDRESS.
+async function main(): Promise<void> {
+  const env = loadWorkerEnv();
+  const logger = createLogger("worker", env.LOG_LEVEL);
+  if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS) {
+    throw new EnvError("Invalid environment for the worker:\n  DATABASE_URL and TEMPORAL_ADDRESS are required (use `npm start` for local mode)");
+  }
+  const prisma = createPrismaClient(env.DATABASE_URL);
+  const worker = await startWorker({
+    address: env.TEMPORAL_ADDRESS,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    prisma,
+    logger,
+    logLevel: env.LOG_LEVEL,
+  });
+  logger.info("worker polling", { address: env.TEMPORAL_ADDRESS, taskQueue: env.TEMPORAL_TASK_QUEUE });
+  const stop = () => void worker.shutdown().catch((error) => logger.error("shutdown failed", { error: errorMessage(error) }));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  try {
+    await worker.done;
+  } finally {
+    await prisma.$disconnect();
+    logger.info("worker stopped");
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof EnvError ? error.message : error);
+  process.exit(1);
+});

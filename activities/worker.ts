@@ -1,0 +1,64 @@
+import { fileURLToPath } from "node:url";
+import { NativeConnection, Runtime, Worker, DefaultLogger, type LogLevel as TemporalLogLevel } from "@temporalio/worker";
+import type { PrismaClient } from "../prisma/client.js";
+import type { Logger, LogLevel } from "../prisma/runtime/logger.js";
+import { createActivities } from "./index.js";
+
+export const WORKFLOWS_PATH = fileURLToPath(new URL("../workflows/index.ts", import.meta.url));
+
+export interface RunningWorker {
+  /** Resolves when the worker has stopped (after shutdown() or a fatal error). */
+  done: Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+let runtimeInstalled = false;
+
+/** Temporal's own logs go through our logger, so there is one log format per process. */
+function installRuntimeLogger(logger: Logger, level: LogLevel): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  const temporalLevel = level.toUpperCase() as TemporalLogLevel;
+  Runtime.install({
+    logger: new DefaultLogger(temporalLevel === "DEBUG" ? "DEBUG" : temporalLevel, (entry) => {
+      const at = entry.level === "TRACE" || entry.level === "DEBUG" ? "debug" : entry.level === "WARN" ? "warn" : entry.level === "ERROR" ? "error" : "info";
+      logger[at](entry.message);
+    }),
+  });
+}
+
+/**
+ * Starts a worker for our task queue: our workflows (bundled from workflows/index.ts) and our activities
+ * over the given database. The caller owns the connection and the database client.
+ */
+export async function startWorker(options: {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  prisma: PrismaClient;
+  logger: Logger;
+  logLevel: LogLevel;
+}): Promise<RunningWorker> {
+  installRuntimeLogger(options.logger.child("temporal"), options.logLevel);
+  const connection = await NativeConnection.connect({ address: options.address });
+  try {
+    const worker = await Worker.create({
+      connection,
+      namespace: options.namespace,
+      taskQueue: options.taskQueue,
+      workflowsPath: WORKFLOWS_PATH,
+      activities: createActivities({ prisma: options.prisma, logger: options.logger.child("activities") }),
+    });
+    const done = worker.run().finally(() => connection.close());
+    return {
+      done,
+      async shutdown() {
+        if (worker.getState() === "RUNNING") worker.shutdown();
+        await done;
+      },
+    };
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+}

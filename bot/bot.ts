@@ -1,0 +1,57 @@
+import { Client, Connection } from "@temporalio/client";
+import type { PrismaClient } from "../prisma/client.js";
+import type { PersonalDataVault } from "../prisma/repositories/personal-data-vault.js";
+import type { Logger } from "../prisma/runtime/logger.js";
+import type { BotEnv } from "./env.js";
+import { createHttpServer } from "./http-server.js";
+import { mountSlack } from "./slack/app.js";
+
+export interface RunningBot {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The chat-facing process: one HTTP listener with Slack mounted on it, talking to Temporal and the database. */
+export async function startBot(options: {
+  env: BotEnv;
+  temporalAddress: string;
+  prisma: PrismaClient;
+  vault: PersonalDataVault;
+  logger: Logger;
+}): Promise<RunningBot> {
+  const { env, logger } = options;
+  const connection = await Connection.connect({ address: options.temporalAddress });
+  const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  const http = createHttpServer({ isReady: async () => (await options.prisma.$queryRaw<unknown[]>`SELECT 1`).length === 1 });
+
+  if (env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET) {
+    mountSlack(http.app, {
+      token: env.SLACK_BOT_TOKEN,
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      apiUrl: env.SLACK_API_URL,
+      logger: logger.child("slack"),
+    });
+  }
+  let url: string;
+  try {
+    url = await http.listen(env.PORT, env.HOST);
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+  if (env.SLACK_BOT_TOKEN) {
+    logger.info("Slack connected", { requestUrl: `${url}/slack/events` });
+  } else {
+    logger.info(
+      "Slack not connected. To connect a workspace: create an app from manifest.json, set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, and point its Request URLs at <public URL>/slack/events (README: Connect a Slack workspace).",
+      { slackEndpoint: `${url}/slack/events` },
+    );
+  }
+  return {
+    url,
+    async stop() {
+      await http.close();
+      await connection.close();
+    },
+  };
+}

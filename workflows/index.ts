@@ -1,0 +1,3 @@
+// Every workflow the worker registers. The worker bundles this file (workflowsPath); keep it a list of
+// re-exports so each workflow stays in its own kebab-case file.
+export {};
