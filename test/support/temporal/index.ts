@@ -1,0 +1,1 @@
+export { startTemporalTestServer, type TemporalTestServer, type TemporalTestServerOptions } from "./server.js";

@@ -1,0 +1,60 @@
+// Runs the engine behind a gRPC server. Used in-process (the app's offline local mode) and by the
+// executable that @temporalio/testing spawns.
+import { Server, ServerCredentials } from "@grpc/grpc-js";
+import { Engine } from "./engine.js";
+import { addService } from "./grpc-wiring.js";
+import { testServiceHandlers } from "./test-service.js";
+import { workflowServiceHandlers } from "./workflow-service.js";
+
+export interface TemporalTestServerOptions {
+  /** 0 or absent: any free port. */
+  port?: number;
+  host?: string;
+  /**
+   * Skip time to the next timer whenever nothing runs and no client holds the time-skipping lock
+   * (Temporal's test-server semantics). Off, time runs like a wall clock: a local engine.
+   */
+  timeSkipping?: boolean;
+}
+
+export interface TemporalTestServer {
+  /** host:port, as TEMPORAL_ADDRESS expects it. */
+  address: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startTemporalTestServer(options: TemporalTestServerOptions = {}): Promise<TemporalTestServer> {
+  const host = options.host ?? "127.0.0.1";
+  const engine = new Engine(options.timeSkipping ?? false);
+  const server = new Server({
+    "grpc.max_receive_message_length": 128 * 1024 * 1024,
+    "grpc.max_send_message_length": 128 * 1024 * 1024,
+  });
+  const reported = new Set<string>();
+  const onUnimplemented = (method: string) => {
+    if (reported.has(method)) return;
+    reported.add(method);
+    console.error(`[temporal-test-server] unimplemented RPC called: ${method}`);
+  };
+  addService(server, "temporal.api.workflowservice.v1.WorkflowService", workflowServiceHandlers(engine), onUnimplemented);
+  addService(server, "temporal.api.testservice.v1.TestService", testServiceHandlers(engine), onUnimplemented);
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(`${host}:${options.port ?? 0}`, ServerCredentials.createInsecure(), (err, bound) =>
+      err ? reject(err) : resolve(bound),
+    ),
+  );
+  let stopped = false;
+  return {
+    address: `${host}:${port}`,
+    port,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      engine.queues.close();
+      engine.clock.stop();
+      // Long polls would hold a graceful shutdown for up to a minute; nothing here needs draining.
+      server.forceShutdown();
+    },
+  };
+}
