@@ -57,7 +57,7 @@ function installQuietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   try {
-    Runtime.install({ logger: new DefaultLogger((process.env.TEMPORAL_TEST_LOG_LEVEL as "WARN") ?? "WARN") });
+    Runtime.install({ logger: new DefaultLogger((process.env.TEMPORAL_TEST_LOG_LEVEL as "ERROR") ?? "ERROR") });
   } catch {
     // Already installed by someone else in this process: keep theirs.
   }

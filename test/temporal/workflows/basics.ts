@@ -1,4 +1,5 @@
 // Small workflows exercising activities, timers, signals and queries.
+import type { Duration } from "@temporalio/common";
 import { condition, defineQuery, defineSignal, proxyActivities, setHandler, sleep } from "@temporalio/workflow";
 import type * as activities from "../activities.js";
 
@@ -21,7 +22,7 @@ export const approve = defineSignal<[string]>("approve");
 export const status = defineQuery<string>("status");
 
 /** Waits up to `timeout` for an approval signal. */
-export async function awaitApproval(timeout: string): Promise<string> {
+export async function awaitApproval(timeout: Duration): Promise<string> {
   let approvedBy: string | undefined;
   let state = "waiting";
   setHandler(approve, (who) => {
