@@ -245,6 +245,7 @@ CREATE TABLE "RiskGroup" (
     "code" TEXT NOT NULL,
     "nameLv" TEXT NOT NULL,
     "nameEn" TEXT NOT NULL,
+    "headingLv" TEXT NOT NULL,
     "legacyGroup" INTEGER NOT NULL,
     "ordering" INTEGER NOT NULL,
 
@@ -257,12 +258,16 @@ CREATE TABLE "Risk" (
     "number" INTEGER NOT NULL,
     "groupCode" TEXT NOT NULL,
     "nameLv" TEXT NOT NULL,
+    "shortNameLv" TEXT NOT NULL,
     "nameEn" TEXT NOT NULL,
     "answerKind" "RiskAnswerKind" NOT NULL,
     "immediateIntervention" BOOLEAN NOT NULL DEFAULT false,
     "verySignificant" BOOLEAN NOT NULL DEFAULT false,
+    "especiallyImportant" BOOLEAN NOT NULL DEFAULT false,
     "specialNeeds" BOOLEAN NOT NULL DEFAULT false,
-    "measuresLv" TEXT,
+    "legacyGroup" INTEGER NOT NULL,
+    "measuresLv" TEXT NOT NULL,
+    "measuresEn" TEXT NOT NULL,
 
     CONSTRAINT "Risk_pkey" PRIMARY KEY ("code")
 );
@@ -273,6 +278,7 @@ CREATE TABLE "SupportActivityCategory" (
     "level" "PreventionLevel" NOT NULL,
     "nameLv" TEXT NOT NULL,
     "nameEn" TEXT NOT NULL,
+    "riskGroups" TEXT[],
     "ordering" INTEGER NOT NULL,
 
     CONSTRAINT "SupportActivityCategory_pkey" PRIMARY KEY ("code")
@@ -282,6 +288,8 @@ CREATE TABLE "SupportActivityCategory" (
 CREATE TABLE "SupportActivity" (
     "code" TEXT NOT NULL,
     "categoryCode" TEXT NOT NULL,
+    "level" "PreventionLevel" NOT NULL,
+    "ordering" INTEGER NOT NULL,
     "nameLv" TEXT NOT NULL,
     "nameEn" TEXT NOT NULL,
     "descriptionLv" TEXT,
@@ -722,7 +730,9 @@ CREATE TABLE "Indicator" (
     "nameLv" TEXT NOT NULL,
     "nameEn" TEXT NOT NULL,
     "unit" "IndicatorUnit" NOT NULL,
+    "level" "PreventionLevel",
     "ikmsCode" TEXT,
+    "ikmsCodeBasis" TEXT,
     "risFlag" BOOLEAN NOT NULL DEFAULT false,
     "baselineValue" DECIMAL(65,30),
     "baselineYear" TEXT,
@@ -731,8 +741,19 @@ CREATE TABLE "Indicator" (
     "target2029" DECIMAL(65,30),
     "targetNote" TEXT,
     "dataSource" TEXT,
+    "note" TEXT,
 
     CONSTRAINT "Indicator_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "IkmsIndicator" (
+    "code" TEXT NOT NULL,
+    "nameLv" TEXT NOT NULL,
+    "nameEn" TEXT NOT NULL,
+    "ris" BOOLEAN NOT NULL,
+
+    CONSTRAINT "IkmsIndicator_pkey" PRIMARY KEY ("code")
 );
 
 -- CreateTable
@@ -1137,6 +1158,9 @@ ALTER TABLE "SchoolCalendar" ADD CONSTRAINT "SchoolCalendar_municipalityId_fkey"
 
 -- AddForeignKey
 ALTER TABLE "Indicator" ADD CONSTRAINT "Indicator_municipalityId_fkey" FOREIGN KEY ("municipalityId") REFERENCES "Municipality"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Indicator" ADD CONSTRAINT "Indicator_ikmsCode_fkey" FOREIGN KEY ("ikmsCode") REFERENCES "IkmsIndicator"("code") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "IndicatorValue" ADD CONSTRAINT "IndicatorValue_indicatorId_fkey" FOREIGN KEY ("indicatorId") REFERENCES "Indicator"("id") ON DELETE CASCADE ON UPDATE CASCADE;
