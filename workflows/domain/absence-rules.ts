@@ -1,0 +1,260 @@
+/**
+ * The absence-escalation rule set: per municipality, versioned, stored as JSON in `RuleSet.definition`
+ * (kind ABSENCE_ESCALATION) and parsed with `absenceRuleSetSchema`. `DEFAULT_ABSENCE_RULES` is Cabinet
+ * Regulation No. 89 of 1 Feb 2011 as read in shared/domain/law-and-platform-limits.md §1.3, plus the common
+ * municipal practice the seeds describe (social-service referral, the 100/200-lesson marks).
+ *
+ * The law only fixes the thresholds (p.7) and who is told (p.2, p.7.2); the day counts for the social-service
+ * referral and its acknowledgement are practice, not law, which is why they are data a municipality can edit
+ * (pmp-domain.md §10 item 17: "configurable escalation ladders and named responders").
+ *
+ * Pure: no I/O, no clock reads, safe inside Temporal workflows. A running escalation keeps the version it
+ * started with, so a rule set is never edited in place: a change is a new version.
+ */
+import { z } from "zod";
+import { AgencyKind, ContactRelation, MeetingBody, Role } from "../../prisma/generated/enums.js";
+import { isoDateSchema } from "./calendar/index.js";
+
+/**
+ * The programme a learner follows decides how MK 89 p.7 counts: pre-school in school days, general and
+ * vocational education in lessons per semester.
+ */
+export const ABSENCE_PROGRAMMES = ["PRESCHOOL", "GENERAL", "VOCATIONAL"] as const;
+export type AbsenceProgramme = (typeof ABSENCE_PROGRAMMES)[number];
+
+/**
+ * What a threshold is compared with. "Unexcused" = UNJUSTIFIED + UNKNOWN: p.7 counts absences where the school
+ * "has no information on the reason or the reason is not justified". Justified absences never count.
+ */
+export const ABSENCE_MEASURES = [
+  "SEMESTER_UNEXCUSED_LESSONS",
+  "SEMESTER_UNEXCUSED_DAYS",
+  "YEAR_UNEXCUSED_LESSONS",
+  "YEAR_UNEXCUSED_DAYS",
+] as const;
+export type AbsenceMeasure = (typeof ABSENCE_MEASURES)[number];
+export type AbsenceMeasures = Readonly<Record<AbsenceMeasure, number>>;
+
+/**
+ * Where a rule comes from: "MK89_P7" = MK 89 point 7, "MK89_P7_2" = point 7², or a practice code such as
+ * "PRACTICE_VBTAI". Upper-case so it can be used as a stable key in audit logs and workflow search attributes.
+ */
+export const legalPointSchema = z.string().regex(/^[A-Z][A-Z0-9_]*$/, { error: "Expected a code like MK89_P7" });
+
+const ruleIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, { error: "Expected a slug like viis-entry-school" });
+
+const dueSchema = z.discriminatedUnion("kind", [
+  /** "nekavējoties": the task is due as soon as it is raised. */
+  z.object({ kind: z.literal("IMMEDIATE") }),
+  /** "ne vēlāk kā mācību dienas laikā": by the end of the school day the absence was noticed. */
+  z.object({ kind: z.literal("END_OF_SCHOOL_DAY") }),
+  z.object({ kind: z.literal("SCHOOL_DAYS"), days: z.number().int().positive() }),
+  z.object({ kind: z.literal("WORKING_DAYS"), days: z.number().int().positive() }),
+]);
+export type AbsenceDue = z.output<typeof dueSchema>;
+
+const actionSchema = z.discriminatedUnion("kind", [
+  /** A tracked task for one role, e.g. the director's VIIS entry (p.7); tracked to done. */
+  z.object({
+    kind: z.literal("TASK"),
+    task: z.enum(["VIIS_ENTRY"]),
+    assignee: z.enum(Role),
+    due: dueSchema,
+    legalPoint: legalPointSchema,
+  }),
+  /** A notification without a task of its own, e.g. the municipal education specialist (p.7²). */
+  z.object({ kind: z.literal("NOTIFY"), recipient: z.enum(Role), legalPoint: legalPointSchema }),
+  /** Puts the case on the next meeting agenda of a body, e.g. the inter-institutional group. */
+  z.object({ kind: z.literal("AGENDA"), body: z.enum(MeetingBody), legalPoint: legalPointSchema }),
+]);
+export type AbsenceAction = z.output<typeof actionSchema>;
+
+const thresholdRuleSchema = z.object({
+  id: ruleIdSchema,
+  legalPoint: legalPointSchema,
+  programmes: z.array(z.enum(ABSENCE_PROGRAMMES)).min(1),
+  measure: z.enum(ABSENCE_MEASURES),
+  /** Crossed when the measure becomes strictly greater than this ("vairāk nekā 20 mācību stundas"). */
+  moreThan: z.number().int().nonnegative(),
+  actions: z.array(actionSchema).min(1),
+});
+export type AbsenceThresholdRule = z.output<typeof thresholdRuleSchema>;
+
+export const absenceRuleSetSchema = z
+  .object({
+    version: z.number().int().positive(),
+    effectiveFrom: isoDateSchema,
+    effectiveTo: isoDateSchema.nullable(),
+    /** Shown to whoever reviews or edits the rules. */
+    source: z.string().min(1),
+    /** Same-school-day contact when a learner is missing without information (p.4.4, p.6 as schools quote it). */
+    parentContact: z.object({
+      legalPoint: legalPointSchema,
+      responsibleRole: z.enum(Role),
+      due: dueSchema,
+      /** p.2: in out-of-family care these are contacted instead of the parents. */
+      outOfFamilyCare: z.object({
+        legalPoint: legalPointSchema,
+        contacts: z.array(z.enum(ContactRelation)).min(1),
+      }),
+    }),
+    thresholds: z.array(thresholdRuleSchema).min(1),
+    /** When the school cannot resolve the case, it refers it to the social service (seeds 002 ~L2680). */
+    socialServiceReferral: z.object({
+      legalPoint: legalPointSchema,
+      /** The threshold rules whose crossing starts the clock. */
+      startsWith: z.array(ruleIdSchema).min(1),
+      /** Still unresolved this many school days after the crossing → refer. */
+      unresolvedAfterSchoolDays: z.number().int().positive(),
+      recipient: z.enum(AgencyKind),
+      /** VBTAI advice: an e-signed document sent to the agency's official e-mail address. */
+      document: z.object({ signature: z.literal("E_SIGNATURE"), channel: z.literal("OFFICIAL_EMAIL") }),
+      acknowledgement: z.object({
+        withinWorkingDays: z.number().int().positive(),
+        onSilenceEscalateTo: z.enum(Role),
+      }),
+    }),
+  })
+  .superRefine((rules, ctx) => {
+    const ids = new Set<string>();
+    rules.thresholds.forEach((rule, i) => {
+      if (ids.has(rule.id)) ctx.addIssue({ code: "custom", path: ["thresholds", i, "id"], message: `duplicate rule id ${rule.id}` });
+      ids.add(rule.id);
+    });
+    rules.socialServiceReferral.startsWith.forEach((id, i) => {
+      if (!ids.has(id)) {
+        ctx.addIssue({ code: "custom", path: ["socialServiceReferral", "startsWith", i], message: `no threshold rule ${id}` });
+      }
+    });
+    if (rules.effectiveTo !== null && rules.effectiveTo <= rules.effectiveFrom) {
+      ctx.addIssue({ code: "custom", path: ["effectiveTo"], message: "effectiveTo must be after effectiveFrom" });
+    }
+  });
+export type AbsenceRuleSet = z.output<typeof absenceRuleSetSchema>;
+export type AbsenceRuleSetInput = z.input<typeof absenceRuleSetSchema>;
+
+const VIIS_ENTRY_ACTIONS: AbsenceAction[] = [
+  { kind: "TASK", task: "VIIS_ENTRY", assignee: "DIRECTOR", due: { kind: "IMMEDIATE" }, legalPoint: "MK89_P7" },
+  { kind: "NOTIFY", recipient: "MUNICIPAL_EDUCATION_SPECIALIST", legalPoint: "MK89_P7_2" },
+];
+
+/** MK 89 as in force since 1 Feb 2011 (p.7 as worded since MK 592 of 2016), with the seeds' municipal practice. */
+export const DEFAULT_ABSENCE_RULES: AbsenceRuleSet = absenceRuleSetSchema.parse({
+  version: 1,
+  effectiveFrom: "2011-02-01",
+  effectiveTo: null,
+  source:
+    "MK noteikumi Nr. 89 (01.02.2011.) p.2, p.4.4, p.7, p.7.²; sociālā dienesta iesaiste pēc VBTAI ieteikuma; " +
+    "100/200 stundu robežas pēc pašvaldību prakses (000 Tab.1.4).",
+  parentContact: {
+    // Schools quote this duty as MK 89 "p.6"; the number is inferred (law-and-platform-limits.md §1.2).
+    legalPoint: "MK89_P6",
+    responsibleRole: "CLASS_TEACHER",
+    due: { kind: "END_OF_SCHOOL_DAY" },
+    outOfFamilyCare: { legalPoint: "MK89_P2", contacts: ["FOSTER_FAMILY", "GUARDIAN", "CARE_INSTITUTION_HEAD"] },
+  },
+  thresholds: [
+    {
+      id: "viis-entry-school",
+      legalPoint: "MK89_P7",
+      programmes: ["GENERAL", "VOCATIONAL"],
+      measure: "SEMESTER_UNEXCUSED_LESSONS",
+      moreThan: 20,
+      actions: VIIS_ENTRY_ACTIONS,
+    },
+    {
+      id: "viis-entry-preschool",
+      legalPoint: "MK89_P7",
+      programmes: ["PRESCHOOL"],
+      measure: "SEMESTER_UNEXCUSED_DAYS",
+      moreThan: 3,
+      actions: VIIS_ENTRY_ACTIONS,
+    },
+    // Jūrmala tracks "above 100 and 200 hours" per school year (pmp-domain.md §3.4 item 8, §10 item 18); the
+    // inter-institutional group is where such long-running cases are discussed (§10 item 21).
+    {
+      id: "year-over-100",
+      legalPoint: "PRACTICE_MUNICIPAL_100",
+      programmes: ["GENERAL", "VOCATIONAL"],
+      measure: "YEAR_UNEXCUSED_LESSONS",
+      moreThan: 100,
+      actions: [{ kind: "AGENDA", body: "INTER_INSTITUTIONAL", legalPoint: "MK89_P7_2" }],
+    },
+    {
+      id: "year-over-200",
+      legalPoint: "PRACTICE_MUNICIPAL_200",
+      programmes: ["GENERAL", "VOCATIONAL"],
+      measure: "YEAR_UNEXCUSED_LESSONS",
+      moreThan: 200,
+      actions: [{ kind: "AGENDA", body: "INTER_INSTITUTIONAL", legalPoint: "MK89_P7_2" }],
+    },
+  ],
+  socialServiceReferral: {
+    legalPoint: "PRACTICE_VBTAI",
+    startsWith: ["viis-entry-school", "viis-entry-preschool"],
+    unresolvedAfterSchoolDays: 10,
+    recipient: "SOCIAL_SERVICE",
+    document: { signature: "E_SIGNATURE", channel: "OFFICIAL_EMAIL" },
+    acknowledgement: { withinWorkingDays: 5, onSilenceEscalateTo: "MUNICIPAL_COORDINATOR" },
+  },
+} satisfies AbsenceRuleSetInput);
+
+export interface ThresholdCrossing {
+  ruleId: string;
+  legalPoint: string;
+  measure: AbsenceMeasure;
+  moreThan: number;
+  before: number;
+  after: number;
+  actions: readonly AbsenceAction[];
+}
+
+/** The threshold rules of `rules` that apply to `programme` and that `measures` exceed. */
+export function thresholdsExceeded(
+  measures: AbsenceMeasures,
+  rules: AbsenceRuleSet,
+  programme: AbsenceProgramme,
+): AbsenceThresholdRule[] {
+  return rules.thresholds.filter((rule) => rule.programmes.includes(programme) && measures[rule.measure] > rule.moreThan);
+}
+
+/**
+ * The marks crossed between two readings of the same learner's counters (before and after an import). A mark
+ * already exceeded before is not crossed again, and a correction that lowers a count never "un-crosses", so
+ * the caller can signal a workflow exactly once per crossing.
+ */
+export function thresholdCrossings(
+  before: AbsenceMeasures,
+  after: AbsenceMeasures,
+  rules: AbsenceRuleSet,
+  programme: AbsenceProgramme,
+): ThresholdCrossing[] {
+  return thresholdsExceeded(after, rules, programme)
+    .filter((rule) => before[rule.measure] <= rule.moreThan)
+    .map((rule) => ({
+      ruleId: rule.id,
+      legalPoint: rule.legalPoint,
+      measure: rule.measure,
+      moreThan: rule.moreThan,
+      before: before[rule.measure],
+      after: after[rule.measure],
+      actions: rule.actions,
+    }));
+}
+
+/** All-zero measures: the "before" of a learner with no counters yet. */
+export const NO_ABSENCES: AbsenceMeasures = {
+  SEMESTER_UNEXCUSED_LESSONS: 0,
+  SEMESTER_UNEXCUSED_DAYS: 0,
+  YEAR_UNEXCUSED_LESSONS: 0,
+  YEAR_UNEXCUSED_DAYS: 0,
+};
+
+/** The rule set in force on `date` among stored versions (the highest version wins on overlap), else null. */
+export function ruleSetInForce(ruleSets: readonly AbsenceRuleSet[], date: string): AbsenceRuleSet | null {
+  return (
+    ruleSets
+      .filter((r) => r.effectiveFrom <= date && (r.effectiveTo === null || date < r.effectiveTo))
+      .sort((a, b) => b.version - a.version)[0] ?? null
+  );
+}
