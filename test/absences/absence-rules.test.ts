@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { AgencyKind, ContactRelation, MeetingBody, Role } from "../../prisma/generated/enums.js";
 import {
+  AGENCY_KINDS,
   DEFAULT_ABSENCE_RULES,
+  MEETING_BODIES,
+  OUT_OF_FAMILY_CONTACTS,
+  RESPONDER_ROLES,
   NO_ABSENCES,
   absenceRuleSetSchema,
   ruleSetInForce,
@@ -61,6 +66,15 @@ describe("DEFAULT_ABSENCE_RULES (MK 89)", () => {
     const result = absenceRuleSetSchema.safeParse(broken);
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.message).sort()).toEqual(["duplicate rule id viis-entry-school", "no threshold rule nope"]);
+  });
+});
+
+describe("enum lists mirrored from the Prisma schema", () => {
+  it("match the generated enums", () => {
+    expect([...RESPONDER_ROLES].sort()).toEqual(Object.values(Role).sort());
+    expect([...MEETING_BODIES].sort()).toEqual(Object.values(MeetingBody).sort());
+    expect([...AGENCY_KINDS].sort()).toEqual(Object.values(AgencyKind).sort());
+    for (const relation of OUT_OF_FAMILY_CONTACTS) expect(Object.values(ContactRelation)).toContain(relation);
   });
 });
 

@@ -12,8 +12,28 @@
  * started with, so a rule set is never edited in place: a change is a new version.
  */
 import { z } from "zod";
-import { AgencyKind, ContactRelation, MeetingBody, Role } from "../../prisma/generated/enums.js";
 import { isoDateSchema } from "./calendar/index.js";
+
+// The workflow fence keeps prisma/ (generated enums included) out of workflows/, so the enum values the rules
+// refer to are listed here; test/absences/absence-rules.test.ts checks they equal the Prisma enums.
+
+/** Prisma `Role`: who a task or notification goes to. */
+export const RESPONDER_ROLES = [
+  "TEACHER", "CLASS_TEACHER", "PSYCHOLOGIST", "SOCIAL_PEDAGOGUE", "SPECIAL_EDUCATION_TEACHER", "SPEECH_THERAPIST",
+  "TEACHING_ASSISTANT", "OCCUPATIONAL_THERAPIST", "SIGN_INTERPRETER", "ASSISTANT", "CAREER_COUNSELLOR",
+  "SCHOOL_NURSE", "SCHOOL_COORDINATOR", "DIRECTOR", "MUNICIPAL_EDUCATION_SPECIALIST", "MUNICIPAL_COORDINATOR",
+  "SOCIAL_SERVICE", "ORPHANS_COURT", "MUNICIPAL_POLICE", "STATE_POLICE", "YOUTH_WORKER", "COMMISSION_MEMBER",
+  "MANAGER",
+] as const;
+/** The Prisma `ContactRelation` values that stand in for parents under MK 89 p.2. */
+export const OUT_OF_FAMILY_CONTACTS = ["FOSTER_FAMILY", "GUARDIAN", "CARE_INSTITUTION_HEAD"] as const;
+/** Prisma `MeetingBody`. */
+export const MEETING_BODIES = ["SUPPORT_TEAM", "INTER_PROFESSIONAL", "INTER_INSTITUTIONAL", "MANAGEMENT"] as const;
+/** Prisma `AgencyKind`. */
+export const AGENCY_KINDS = [
+  "EDUCATION_BOARD", "SOCIAL_SERVICE", "ORPHANS_COURT", "MUNICIPAL_POLICE", "STATE_POLICE", "YOUTH_CENTRE",
+  "PROBATION", "NGO",
+] as const;
 
 /**
  * The programme a learner follows decides how MK 89 p.7 counts: pre-school in school days, general and
@@ -58,14 +78,14 @@ const actionSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("TASK"),
     task: z.enum(["VIIS_ENTRY"]),
-    assignee: z.enum(Role),
+    assignee: z.enum(RESPONDER_ROLES),
     due: dueSchema,
     legalPoint: legalPointSchema,
   }),
   /** A notification without a task of its own, e.g. the municipal education specialist (p.7²). */
-  z.object({ kind: z.literal("NOTIFY"), recipient: z.enum(Role), legalPoint: legalPointSchema }),
+  z.object({ kind: z.literal("NOTIFY"), recipient: z.enum(RESPONDER_ROLES), legalPoint: legalPointSchema }),
   /** Puts the case on the next meeting agenda of a body, e.g. the inter-institutional group. */
-  z.object({ kind: z.literal("AGENDA"), body: z.enum(MeetingBody), legalPoint: legalPointSchema }),
+  z.object({ kind: z.literal("AGENDA"), body: z.enum(MEETING_BODIES), legalPoint: legalPointSchema }),
 ]);
 export type AbsenceAction = z.output<typeof actionSchema>;
 
@@ -90,12 +110,12 @@ export const absenceRuleSetSchema = z
     /** Same-school-day contact when a learner is missing without information (p.4.4, p.6 as schools quote it). */
     parentContact: z.object({
       legalPoint: legalPointSchema,
-      responsibleRole: z.enum(Role),
+      responsibleRole: z.enum(RESPONDER_ROLES),
       due: dueSchema,
       /** p.2: in out-of-family care these are contacted instead of the parents. */
       outOfFamilyCare: z.object({
         legalPoint: legalPointSchema,
-        contacts: z.array(z.enum(ContactRelation)).min(1),
+        contacts: z.array(z.enum(OUT_OF_FAMILY_CONTACTS)).min(1),
       }),
     }),
     thresholds: z.array(thresholdRuleSchema).min(1),
@@ -106,12 +126,12 @@ export const absenceRuleSetSchema = z
       startsWith: z.array(ruleIdSchema).min(1),
       /** Still unresolved this many school days after the crossing → refer. */
       unresolvedAfterSchoolDays: z.number().int().positive(),
-      recipient: z.enum(AgencyKind),
+      recipient: z.enum(AGENCY_KINDS),
       /** VBTAI advice: an e-signed document sent to the agency's official e-mail address. */
       document: z.object({ signature: z.literal("E_SIGNATURE"), channel: z.literal("OFFICIAL_EMAIL") }),
       acknowledgement: z.object({
         withinWorkingDays: z.number().int().positive(),
-        onSilenceEscalateTo: z.enum(Role),
+        onSilenceEscalateTo: z.enum(RESPONDER_ROLES),
       }),
     }),
   })
