@@ -1,0 +1,101 @@
+import type { Role } from "../../prisma/generated/enums.js";
+
+// Who may do what, as data (pmp-domain.md §2 and §8: role-based visibility, minimum necessary). Each cell is
+// the scope within which the role may act; a role without a cell may not act at all. Every command except
+// reporting also needs current data-protection training (IKVD concept §2.2).
+
+export const COMMANDS = ["REPORT_RISK", "TAKE_CASE", "DECIDE_CASE", "VIEW_CASE"] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export type Scope =
+  /** Any learner or case of a school where the actor holds this role. */
+  | "OWN_SCHOOL"
+  /** Only cases the actor manages. */
+  | "MANAGED_CASE"
+  /** Learners of the class the actor leads (universal-level measures fall to the class teacher). */
+  | "OWN_CLASS"
+  /** Cases of the actor's municipality that were routed to the inter-institutional level (indicated). */
+  | "MUNICIPALITY_INDICATED";
+
+const SCHOOL_STAFF: Role[] = [
+  "TEACHER",
+  "CLASS_TEACHER",
+  "PSYCHOLOGIST",
+  "SOCIAL_PEDAGOGUE",
+  "SPECIAL_EDUCATION_TEACHER",
+  "SPEECH_THERAPIST",
+  "TEACHING_ASSISTANT",
+  "OCCUPATIONAL_THERAPIST",
+  "SIGN_INTERPRETER",
+  "ASSISTANT",
+  "CAREER_COUNSELLOR",
+  "SCHOOL_NURSE",
+  "SCHOOL_COORDINATOR",
+  "DIRECTOR",
+];
+
+/** The support team members who investigate and manage cases (002 P.3.3: "Izpēta ziņotās PMP riska situācijas"). */
+export const CASE_MANAGER_ROLES: Role[] = ["PSYCHOLOGIST", "SOCIAL_PEDAGOGUE", "SPECIAL_EDUCATION_TEACHER", "SPEECH_THERAPIST", "SCHOOL_COORDINATOR"];
+
+const cells = (roles: Role[], scope: Scope): Partial<Record<Role, Scope>> => Object.fromEntries(roles.map((r) => [r, scope]));
+
+export const ACCESS_MATRIX: Record<Command, Partial<Record<Role, Scope>>> = {
+  // Any school employee can report a suspected risk for a learner of their school (002 Tab.2.5, P.3.3).
+  REPORT_RISK: cells(SCHOOL_STAFF, "OWN_SCHOOL"),
+  TAKE_CASE: cells(CASE_MANAGER_ROLES, "OWN_SCHOOL"),
+  // The case manager decides; the school coordinator may decide when the manager is away or the deadline passed.
+  DECIDE_CASE: { ...cells(["PSYCHOLOGIST", "SOCIAL_PEDAGOGUE", "SPECIAL_EDUCATION_TEACHER", "SPEECH_THERAPIST"], "MANAGED_CASE"), SCHOOL_COORDINATOR: "OWN_SCHOOL" },
+  VIEW_CASE: {
+    ...cells(["PSYCHOLOGIST", "SOCIAL_PEDAGOGUE", "SPECIAL_EDUCATION_TEACHER", "SPEECH_THERAPIST", "SCHOOL_COORDINATOR", "DIRECTOR"], "OWN_SCHOOL"),
+    CLASS_TEACHER: "OWN_CLASS",
+    ...cells(["MUNICIPAL_EDUCATION_SPECIALIST", "MUNICIPAL_COORDINATOR", "COMMISSION_MEMBER"], "MUNICIPALITY_INDICATED"),
+  },
+};
+
+export const NEEDS_TRAINING: Record<Command, boolean> = { REPORT_RISK: false, TAKE_CASE: true, DECIDE_CASE: true, VIEW_CASE: true };
+
+export interface ActorRole {
+  role: Role;
+  schoolId: string | null;
+  municipalityId: string;
+  classLabel?: string | null;
+}
+
+export interface Actor {
+  staffId: string;
+  roles: ActorRole[];
+  trainedUntil: Date | null;
+}
+
+export interface AccessTarget {
+  schoolId: string;
+  classLabel?: string;
+  municipalityId: string;
+  caseManagerId?: string | null;
+  level?: "UNIVERSAL" | "TARGETED" | "INDICATED" | null;
+}
+
+export type AccessDecision = { allowed: true; via: Role } | { allowed: false; reason: "NO_ROLE" | "OUT_OF_SCOPE" | "TRAINING_REQUIRED" };
+
+/** Pure decision: may this actor run this command on this target, now? */
+export function authorize(actor: Actor, command: Command, target: AccessTarget, now: Date): AccessDecision {
+  const cellRoles = actor.roles.filter((r) => ACCESS_MATRIX[command][r.role]);
+  if (cellRoles.length === 0) return { allowed: false, reason: "NO_ROLE" };
+  const inScope = cellRoles.find((r) => withinScope(ACCESS_MATRIX[command][r.role]!, r, actor, target));
+  if (!inScope) return { allowed: false, reason: "OUT_OF_SCOPE" };
+  if (NEEDS_TRAINING[command] && !(actor.trainedUntil && actor.trainedUntil > now)) return { allowed: false, reason: "TRAINING_REQUIRED" };
+  return { allowed: true, via: inScope.role };
+}
+
+function withinScope(scope: Scope, role: ActorRole, actor: Actor, target: AccessTarget): boolean {
+  switch (scope) {
+    case "OWN_SCHOOL":
+      return role.schoolId === target.schoolId;
+    case "MANAGED_CASE":
+      return role.schoolId === target.schoolId && target.caseManagerId === actor.staffId;
+    case "OWN_CLASS":
+      return role.schoolId === target.schoolId && Boolean(role.classLabel) && role.classLabel === target.classLabel;
+    case "MUNICIPALITY_INDICATED":
+      return role.municipalityId === target.municipalityId && target.level === "INDICATED";
+  }
+}
