@@ -48,3 +48,8 @@ export async function resumeFromHeartbeat(): Promise<string> {
   }
   return `resumed at ${String(previous)} on attempt ${ctx.info.attempt}`;
 }
+
+/** The job a scheduled-job test runs: echoes the fire time it was given. */
+export async function recordFire(label: string, fireTime: string): Promise<string> {
+  return `${label}@${fireTime}`;
+}

@@ -6,3 +6,5 @@ export * from "./lifecycle.js";
 export * from "./timers.js";
 export * from "./updates.js";
 export * from "./versioned.js";
+// The application's generic scheduled job, exercised on virtual time by scheduled-job.test.ts.
+export { scheduledJob } from "../../../workflows/scheduled-job.js";
