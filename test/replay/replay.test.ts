@@ -51,7 +51,10 @@ describe("replay of the conformance workflows' histories", () => {
 
 describe.skipIf(!existsSync(APP_WORKFLOWS_PATH))("replay of the application workflows' histories", () => {
   const histories = listHistories(APP_HISTORIES_DIR);
-  it.skipIf(histories.length > 0)("has no recorded histories yet (record them with test/replay/record.ts --from)", () => {});
+  // Record histories with `test/replay/record.ts --from <workflowId>`; until then at least the bundle must build.
+  it("bundles the application workflows", async () => {
+    expect((await bundleOf(APP_WORKFLOWS_PATH)).code.length).toBeGreaterThan(0);
+  });
   for (const { name, file } of histories) {
     it(`replays ${name}`, async () => {
       await replay(APP_WORKFLOWS_PATH, file, name);
