@@ -1,0 +1,108 @@
+/**
+ * One absence row as the e-journal sends it (CSV line or JSON record): field checks that need no database,
+ * and its encoding as a line of PostgreSQL's COPY text format for the staging table (see staging.ts).
+ *
+ * Checks that need the database (is the learner in scope, is lesson 0 allowed for this learner's grade, does
+ * the date fall in one of the grade's semesters) run afterwards as set-based SQL over the staging table.
+ * Messages name the offending value except `subject` and `reason`, which are free text and might describe a
+ * child's health: they are never echoed into logs or terminal output.
+ */
+import { isIsoDate } from "../../workflows/domain/calendar/index.js";
+
+/** The columns of the CSV export and the keys of a JSON record, in the documented order. */
+export const ABSENCE_COLUMNS = ["learner_code", "date", "lesson", "subject", "reason", "justified"] as const;
+export type AbsenceColumn = (typeof ABSENCE_COLUMNS)[number];
+
+/** Lessons are numbered 1–12 in a school day; 0 is a whole pre-school day (schema comment on AbsenceRecord). */
+export const MAX_LESSON = 12;
+const MAX_CODE_LENGTH = 64;
+const MAX_SUBJECT_LENGTH = 200;
+const MAX_REASON_LENGTH = 1000;
+
+const JUSTIFICATION: Readonly<Record<string, "JUSTIFIED" | "UNJUSTIFIED" | "UNKNOWN">> = {
+  yes: "JUSTIFIED",
+  no: "UNJUSTIFIED",
+  unknown: "UNKNOWN",
+};
+
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+const LESSON_SHAPE = /^\d{1,2}$/;
+
+/** Raw field values; `null` or "" for an empty optional field. */
+export interface AbsenceFields {
+  learner_code: string;
+  date: string;
+  lesson: string;
+  subject: string | null;
+  reason: string | null;
+  justified: string;
+}
+
+/**
+ * Maps a header row to the position of each column. Any order is accepted; every column must be present
+ * exactly once and no others, so a misspelt column is reported instead of silently read as empty.
+ */
+export function columnPositions(header: readonly string[]): Record<AbsenceColumn, number> | { error: string } {
+  const names = header.map((h) => h.trim().toLowerCase());
+  const missing = ABSENCE_COLUMNS.filter((c) => !names.includes(c));
+  const unknown = names.filter((n) => !(ABSENCE_COLUMNS as readonly string[]).includes(n));
+  const repeated = ABSENCE_COLUMNS.filter((c) => names.indexOf(c) !== names.lastIndexOf(c));
+  if (missing.length > 0 || unknown.length > 0 || repeated.length > 0) {
+    const problems = [
+      missing.length > 0 ? `missing ${missing.join(", ")}` : "",
+      unknown.length > 0 ? `unknown ${unknown.map((u) => JSON.stringify(u)).join(", ")}` : "",
+      repeated.length > 0 ? `repeated ${repeated.join(", ")}` : "",
+    ].filter(Boolean);
+    return { error: `header must name the columns ${ABSENCE_COLUMNS.join(",")} (${problems.join("; ")})` };
+  }
+  return Object.fromEntries(ABSENCE_COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<AbsenceColumn, number>;
+}
+
+/** Shows a value in a message, cut short so a stray multi-kilobyte field cannot flood the output. */
+function shown(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+}
+
+// COPY text format: backslash escapes for the characters that delimit fields and rows; \N is NULL.
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+function copyText(value: string | null): string {
+  if (value === null || value === "") return "\\N";
+  return NEEDS_ESCAPE.test(value)
+    ? value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r")
+    : value;
+}
+
+/** A rejected row's staging line: only the position and the reason. */
+export function stagingErrorLine(position: number, error: string): string {
+  return `${position}\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t${copyText(error)}\n`;
+}
+
+/**
+ * The staging line for one row (columns of `STAGING_COLUMNS` in staging.ts): the values converted to their
+ * column types when they pass the field checks, otherwise a line that carries every field error, joined.
+ */
+export function stagingLine(position: number, fields: AbsenceFields): string {
+  const code = fields.learner_code.trim();
+  const date = fields.date.trim();
+  const lesson = fields.lesson.trim();
+  const justified = fields.justified.trim().toLowerCase();
+  const subject = fields.subject?.trim() ?? "";
+  const reason = fields.reason?.trim() ?? "";
+  const justification = JUSTIFICATION[justified];
+
+  let errors: string[] | null = null;
+  const fail = (message: string) => (errors ??= []).push(message);
+  if (code === "") fail("learner_code is empty");
+  else if (code.length > MAX_CODE_LENGTH) fail(`learner_code is longer than ${MAX_CODE_LENGTH} characters`);
+  if (!DATE_SHAPE.test(date)) fail(`date ${shown(date)} is not written YYYY-MM-DD`);
+  else if (!isIsoDate(date)) fail(`date ${date} does not exist`);
+  if (!LESSON_SHAPE.test(lesson) || Number(lesson) > MAX_LESSON) fail(`lesson ${shown(lesson)} is not a whole number from 0 to ${MAX_LESSON}`);
+  if (justification === undefined) fail(`justified ${shown(fields.justified)} must be yes, no or unknown`);
+  if (subject.length > MAX_SUBJECT_LENGTH) fail(`subject is longer than ${MAX_SUBJECT_LENGTH} characters`);
+  if (reason.length > MAX_REASON_LENGTH) fail(`reason is longer than ${MAX_REASON_LENGTH} characters`);
+  // PostgreSQL text cannot hold NUL; one would abort the whole COPY instead of rejecting this row.
+  if ([code, subject, reason].some((v) => v.includes("\u0000"))) fail("contains a NUL character");
+  if (errors) return stagingErrorLine(position, (errors as string[]).join("; "));
+
+  return `${position}\t${copyText(code)}\t${date}\t${Number(lesson)}\t${copyText(subject)}\t${copyText(reason)}\t${justification}\t\\N\n`;
+}

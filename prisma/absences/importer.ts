@@ -1,0 +1,215 @@
+/**
+ * The absence import pipeline shared by the CSV command and the HTTP endpoint.
+ *
+ *   rows ──field checks (JS)──▶ COPY ──▶ temp staging table
+ *        ──set-based SQL──▶ resolve learner, grade rules, semester  (absence_resolved: one row per input row)
+ *        ──INSERT … SELECT … ON CONFLICT DO NOTHING──▶ AbsenceRecord
+ *        ──recompute──▶ AbsenceCounter, threshold crossings
+ *
+ * Every input row ends up counted exactly once: imported, duplicate (already stored, or repeated earlier in
+ * the same input: the first occurrence wins) or rejected with a reason. The database part is one transaction,
+ * serialised across imports by an advisory lock so two imports cannot both miss each other's rows when they
+ * recompute the same counters; the streaming COPY runs before the lock, so imports still overlap on I/O.
+ */
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
+import type { PrismaClient } from "../client.js";
+import type { RecordSource } from "../generated/enums.js";
+import { createCalendarRepository } from "../repositories/calendar-repository.js";
+import type { Logger } from "../runtime/logger.js";
+import { rigaDateOf, type IsoDate } from "../../workflows/domain/calendar/index.js";
+import type { AbsenceRuleSet } from "../../workflows/domain/absence-rules.js";
+import { ABSENCE_COLUMNS, columnPositions, stagingErrorLine, stagingLine, type AbsenceFields } from "./absence-row.js";
+import { RESOLVED_TABLE, recomputeCounters, type LearnerThresholdCrossing } from "./counters.js";
+import { readCsvRows } from "./csv-rows.js";
+import { AbsenceImportError } from "./import-error.js";
+import { SCOPE_TABLE, loadScopeTable, resolveScope, type AbsenceImportScope } from "./import-scope.js";
+import { loadAbsenceRules } from "./rule-sets.js";
+import { SEMESTERS_TABLE, loadSemesterRanges, semesterRanges } from "./semester-ranges.js";
+import { CREATE_STAGING_TABLE, STAGING_TABLE, copyIntoStaging } from "./staging.js";
+
+export interface AbsenceImportOptions {
+  scope: AbsenceImportScope;
+  /** Shown in AbsenceImportBatch.label: the file name, or the API token's label. */
+  label: string;
+  /** "Today" in Riga for the future-date check; defaults to the clock. */
+  today?: IsoDate;
+}
+
+export interface AbsenceRejection {
+  /** CSV: the line the record starts on. API: the record's index in `records`. */
+  position: number;
+  reason: string;
+}
+
+export interface AbsenceImportResult {
+  batchId: string;
+  imported: number;
+  duplicates: number;
+  rejected: number;
+  /** Ordered by position. */
+  rejections: AbsenceRejection[];
+  /** Marks crossed by this import, once per crossing, for the caller to signal escalation workflows. */
+  crossings: LearnerThresholdCrossing[];
+  ruleSetVersion: number;
+}
+
+/** A record that passed the edge's shape check, or the reason it did not (still counted as rejected). */
+export type AbsenceRecordInput = AbsenceFields | { error: string };
+
+// Arbitrary but fixed: every absence import takes this transaction-level advisory lock.
+const IMPORT_LOCK_KEY = 0x504d5006;
+
+const RESOLVE = `
+CREATE TEMP TABLE ${RESOLVED_TABLE} ON COMMIT DROP AS
+SELECT st.position, st.date, st.lesson, st.subject, st.reason, st.justification,
+       sc.learner_id, sc.code AS learner_code, sc.school_id, sc.programme, sc.calendar_grade,
+       sem.school_year, sem.semester,
+       CASE
+         WHEN st.error IS NOT NULL THEN st.error
+         WHEN sc.code IS NULL THEN format('unknown learner code %s in %s', to_json(st.learner_code), $2::text)
+         WHEN sc.matches > 1 THEN format('learner code %s is used in %s schools of %s; import each school''s file with --school',
+                                         to_json(st.learner_code), sc.matches, $2::text)
+         WHEN st.date > $1::date THEN format('date %s is in the future', to_char(st.date, 'YYYY-MM-DD'))
+         WHEN sc.programme = 'PRESCHOOL' AND st.lesson <> 0
+           THEN format('lesson %s: pre-school absences are whole days, written as lesson 0', st.lesson)
+         WHEN sc.programme <> 'PRESCHOOL' AND st.lesson = 0
+           THEN 'lesson 0 (a whole pre-school day) is only for pre-school learners; school lessons are 1-12'
+         WHEN sem.semester IS NULL
+           THEN format('date %s is outside the semesters of grade %s (break between semesters, summer, or no school calendar)',
+                       to_char(st.date, 'YYYY-MM-DD'), sc.grade)
+       END AS error
+FROM ${STAGING_TABLE} st
+LEFT JOIN ${SCOPE_TABLE} sc ON sc.code = st.learner_code
+LEFT JOIN ${SEMESTERS_TABLE} sem
+  ON st.error IS NULL AND sem.grade = sc.calendar_grade AND st.date BETWEEN sem.start_date AND sem.end_date`;
+
+// DISTINCT ON keeps the first occurrence of a repeated (learner, date, lesson) and hands the rows to the unique
+// index in key order; whatever is left out is counted as a duplicate.
+const INSERT_RECORDS = `
+INSERT INTO "AbsenceRecord" (id, "learnerId", date, lesson, subject, reason, justification, source, "batchId")
+SELECT gen_random_uuid()::text, learner_id, date, lesson, subject, reason, justification, $1::"RecordSource", $2::text
+FROM (
+  SELECT DISTINCT ON (learner_id, date, lesson) *
+  FROM ${RESOLVED_TABLE} WHERE error IS NULL
+  ORDER BY learner_id, date, lesson, position
+) first_occurrence
+ON CONFLICT ("learnerId", date, lesson) DO NOTHING`;
+
+export interface AbsenceImporter {
+  /** Imports an e-journal CSV export streamed from `input` (file, HTTP body…). */
+  importCsv(input: AsyncIterable<Uint8Array | string>, options: AbsenceImportOptions): Promise<AbsenceImportResult>;
+  /** Imports records that arrived as JSON; positions in the result are indexes into `records`. */
+  importRecords(records: readonly AbsenceRecordInput[], options: AbsenceImportOptions & { source?: RecordSource }): Promise<AbsenceImportResult>;
+}
+
+export function createAbsenceImporter(deps: { prisma: PrismaClient; pool: pg.Pool; logger?: Logger }): AbsenceImporter {
+  const calendars = createCalendarRepository(deps.prisma);
+
+  async function run(lines: AsyncIterable<string[]>, options: AbsenceImportOptions, source: RecordSource): Promise<AbsenceImportResult> {
+    const startedAt = new Date();
+    const today = options.today ?? rigaDateOf(startedAt);
+    const scope = await resolveScope(deps.prisma, options.scope);
+    const calendar = await calendars.loadMunicipalityCalendar({ municipalityId: scope.municipalityId });
+    const rules: AbsenceRuleSet = await loadAbsenceRules(deps.prisma, scope.municipalityId, today);
+    const batchId = randomUUID();
+
+    const client = await deps.pool.connect();
+    let healthy = true;
+    try {
+      await client.query("BEGIN");
+      await client.query(CREATE_STAGING_TABLE);
+      await copyIntoStaging(client, lines);
+      await client.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK_KEY]);
+      await client.query(`ANALYZE ${STAGING_TABLE}`);
+      await loadSemesterRanges(client, semesterRanges(calendar));
+      await loadScopeTable(client, scope);
+      await client.query(RESOLVE, [today, scope.description]);
+      await client.query(
+        `INSERT INTO "AbsenceImportBatch" (id, source, label, "schoolId", "startedAt") VALUES ($1, $2, $3, $4, $5)`,
+        [batchId, source, options.label, scope.schoolId, startedAt],
+      );
+      const inserted = (await client.query(INSERT_RECORDS, [source, batchId])).rowCount ?? 0;
+      const counts = await client.query<{ valid: string; rejected: string }>(
+        `SELECT count(*) FILTER (WHERE error IS NULL) AS valid, count(*) FILTER (WHERE error IS NOT NULL) AS rejected FROM ${RESOLVED_TABLE}`,
+      );
+      const valid = Number(counts.rows[0]?.valid ?? 0);
+      const rejected = Number(counts.rows[0]?.rejected ?? 0);
+      const rejections = (
+        await client.query<AbsenceRejection>(`SELECT position, error AS reason FROM ${RESOLVED_TABLE} WHERE error IS NOT NULL ORDER BY position`)
+      ).rows;
+      const crossings = await recomputeCounters(client, rules);
+      const duplicates = valid - inserted;
+      await client.query(
+        `UPDATE "AbsenceImportBatch" SET imported = $2, duplicates = $3, rejected = $4, "finishedAt" = now() WHERE id = $1`,
+        [batchId, inserted, duplicates, rejected],
+      );
+      await client.query("COMMIT");
+      deps.logger?.info("absence import finished", {
+        batchId, source, scope: scope.description, imported: inserted, duplicates, rejected, crossings: crossings.length,
+      });
+      return { batchId, imported: inserted, duplicates, rejected, rejections, crossings, ruleSetVersion: rules.version };
+    } catch (error) {
+      healthy = false;
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      // A connection that failed mid-COPY may be in an unknown protocol state: discard rather than reuse it.
+      client.release(!healthy);
+    }
+  }
+
+  return {
+    importCsv: (input, options) => run(csvStagingLines(input), options, "CSV_IMPORT"),
+    importRecords: (records, options) => run(recordStagingLines(records), options, options.source ?? "API"),
+  };
+}
+
+/** CSV rows → staging lines; the header decides column order; a bad or missing header stops the import. */
+async function* csvStagingLines(input: AsyncIterable<Uint8Array | string>): AsyncGenerator<string[]> {
+  let columns: ReturnType<typeof columnPositions> | null = null;
+  for await (const rows of readCsvRows(input)) {
+    const lines: string[] = [];
+    for (const row of rows) {
+      if (columns === null) {
+        columns = row.fields ? columnPositions(row.fields) : { error: row.error ?? "unreadable header" };
+        if ("error" in columns) throw new AbsenceImportError(`line ${row.line}: ${columns.error}`);
+        continue;
+      }
+      const c = columns as Exclude<typeof columns, { error: string }>;
+      const f = row.fields;
+      if (f === null) lines.push(stagingErrorLine(row.line, row.error ?? "unreadable record"));
+      else if (f.length !== ABSENCE_COLUMNS.length) {
+        lines.push(stagingErrorLine(row.line, `expected ${ABSENCE_COLUMNS.length} fields, found ${f.length} (check delimiters and quotes)`));
+      } else {
+        lines.push(
+          stagingLine(row.line, {
+            learner_code: f[c.learner_code] ?? "",
+            date: f[c.date] ?? "",
+            lesson: f[c.lesson] ?? "",
+            subject: f[c.subject] ?? null,
+            reason: f[c.reason] ?? null,
+            justified: f[c.justified] ?? "",
+          }),
+        );
+      }
+    }
+    yield lines;
+  }
+  if (columns === null) throw new AbsenceImportError(`the input is empty: expected the header ${ABSENCE_COLUMNS.join(",")}`);
+}
+
+const RECORD_BATCH = 1000;
+
+async function* recordStagingLines(records: readonly AbsenceRecordInput[]): AsyncGenerator<string[]> {
+  for (let start = 0; start < records.length; start += RECORD_BATCH) {
+    yield records.slice(start, start + RECORD_BATCH).map((record, i) =>
+      "error" in record ? stagingErrorLine(start + i, record.error) : stagingLine(start + i, record),
+    );
+  }
+}
+
+/** The CLI's closing line, also used in API responses' logs. */
+export function summaryLine(result: Pick<AbsenceImportResult, "imported" | "duplicates" | "rejected">): string {
+  return `imported ${result.imported}, duplicates ${result.duplicates}, rejected ${result.rejected}`;
+}
