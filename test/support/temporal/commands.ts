@@ -27,7 +27,7 @@ export function applyCommands(
     const message = pending.get(id);
     if (!message) return;
     pending.delete(id);
-    const body = unpackAny<object>(message.body);
+    const body = unpackAny<unknown>(message.body);
     if (body) applyUpdateMessage(engine, run, message, body);
   };
   const wtc = int64(completedEventId);

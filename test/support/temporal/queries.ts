@@ -2,7 +2,7 @@
 // queue with the recent events if the run is cached somewhere, else the normal queue with the full history;
 // also after the run closed). While a workflow task is pending, the query waits and rides on the next task,
 // which keeps answers consistent with the history the worker has seen.
-import type { ServerUnaryCall } from "@grpc/grpc-js";
+import type { ServerCall } from "./grpc-wiring.js";
 import { randomUUID } from "node:crypto";
 import type { Engine } from "./engine.js";
 import { queryFailed } from "./rpc-error.js";
@@ -29,7 +29,7 @@ export interface PendingQuery {
   redispatch(): void;
 }
 
-export function queryWorkflow(engine: Engine, req: QueryRequest, call: ServerUnaryCall<any, any>): Promise<QueryResponse> {
+export function queryWorkflow(engine: Engine, req: QueryRequest, call: ServerCall): Promise<QueryResponse> {
   const namespace = req.namespace ?? "default";
   const run = engine.getRun(namespace, req.execution?.workflowId, req.execution?.runId);
   const reject = req.queryRejectCondition ?? 0;

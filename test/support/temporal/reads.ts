@@ -1,6 +1,6 @@
 // Read-side RPCs: history (including the long polls the client's result() and the worker's history fetches
 // use), describe and list.
-import type { ServerUnaryCall } from "@grpc/grpc-js";
+import type { ServerCall } from "./grpc-wiring.js";
 import type { Engine } from "./engine.js";
 import { pendingActivities } from "./activities.js";
 import { invalidArgument } from "./rpc-error.js";
@@ -13,7 +13,7 @@ const CLOSE_EVENT = enums.HistoryEventFilterType.HISTORY_EVENT_FILTER_TYPE_CLOSE
 /** A history long poll answers empty (with a page token to continue) after this long. */
 const LONG_POLL_MS = 20_000;
 
-export async function getWorkflowExecutionHistory(engine: Engine, req: HistoryRequest, call: ServerUnaryCall<any, any>) {
+export async function getWorkflowExecutionHistory(engine: Engine, req: HistoryRequest, call: ServerCall) {
   const run = engine.getRun(req.namespace || "default", req.execution?.workflowId, req.execution?.runId);
   const token = req.nextPageToken?.length ? Number(Buffer.from(req.nextPageToken).toString("utf8")) : 1;
   if (!Number.isInteger(token) || token < 1) throw invalidArgument("invalid next page token");

@@ -1,7 +1,7 @@
 // Task queue matching: long polls wait for tasks, tasks wait for polls. A task is a closure that builds the
 // poll response at delivery time (so it carries the history as of that moment) or returns undefined when it
 // went stale meanwhile (the run closed, the attempt was superseded), in which case it is simply dropped.
-import type { ServerUnaryCall } from "@grpc/grpc-js";
+import type { ServerCall } from "./grpc-wiring.js";
 
 export type TaskKind = "workflow" | "activity";
 
@@ -54,7 +54,7 @@ export class TaskQueues {
     q.tasks.push(task);
   }
 
-  poll(namespace: string, kind: TaskKind, name: string, identity: string, call: ServerUnaryCall<any, any>): Promise<object> {
+  poll(namespace: string, kind: TaskKind, name: string, identity: string, call: ServerCall): Promise<object> {
     const q = this.queue(namespace, kind, name);
     while (q.tasks.length > 0) {
       const response = q.tasks.shift()!.materialize(identity);

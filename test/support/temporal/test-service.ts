@@ -1,6 +1,6 @@
 // temporal.api.testservice.v1.TestService: the time-skipping controls @temporalio/testing uses.
 import type { Engine } from "./engine.js";
-import type { Handler } from "./grpc-wiring.js";
+import type { ServiceHandlers } from "./grpc-wiring.js";
 import { failedPrecondition } from "./rpc-error.js";
 import { durationMs, timestamp, timestampMs } from "./proto.js";
 import type { temporal } from "@temporalio/proto";
@@ -9,7 +9,7 @@ function sleepUntil(engine: Engine, at: number): Promise<object> {
   return new Promise((resolve) => engine.clock.at(at, () => resolve({})));
 }
 
-export function testServiceHandlers(engine: Engine): Record<string, Handler> {
+export function testServiceHandlers(engine: Engine): ServiceHandlers<temporal.api.testservice.v1.TestService> {
   return {
     LockTimeSkipping: () => {
       engine.clock.lock();

@@ -1,7 +1,7 @@
 // Workflow updates. An admitted update goes to the worker as a protocol message on the next workflow task;
 // the worker answers with Acceptance / Rejection / Response messages. Accepted and completed updates are
 // written to history (so replay sees them); rejected ones leave no event, as on the real server.
-import type { ServerUnaryCall } from "@grpc/grpc-js";
+import type { ServerCall } from "./grpc-wiring.js";
 import type { Engine } from "./engine.js";
 import { notFound } from "./rpc-error.js";
 import { type Long, int64, packAny, enums } from "./proto.js";
@@ -22,7 +22,7 @@ function stageOf(update: UpdateState): number {
   return Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ADMITTED;
 }
 
-function waitForStage(update: UpdateState, stage: number, run: WorkflowRun, call: ServerUnaryCall<any, any>): Promise<void> {
+function waitForStage(update: UpdateState, stage: number, run: WorkflowRun, call: ServerCall): Promise<void> {
   return new Promise((resolve, reject) => {
     const check = () => {
       if (stageOf(update) >= stage) finish();
@@ -49,7 +49,7 @@ function response(run: WorkflowRun, update: UpdateState) {
   };
 }
 
-export async function updateWorkflowExecution(engine: Engine, req: UpdateRequest, call: ServerUnaryCall<any, any>) {
+export async function updateWorkflowExecution(engine: Engine, req: UpdateRequest, call: ServerCall) {
   const run = engine.getRun(req.namespace ?? "default", req.workflowExecution?.workflowId, req.workflowExecution?.runId);
   const id = req.request?.meta?.updateId ?? "";
   let update = run.updates.get(id);
@@ -65,7 +65,7 @@ export async function updateWorkflowExecution(engine: Engine, req: UpdateRequest
   return response(run, update);
 }
 
-export async function pollWorkflowExecutionUpdate(engine: Engine, req: PollRequest, call: ServerUnaryCall<any, any>) {
+export async function pollWorkflowExecutionUpdate(engine: Engine, req: PollRequest, call: ServerCall) {
   const ref = req.updateRef;
   const run = engine.getRun(req.namespace ?? "default", ref?.workflowExecution?.workflowId, ref?.workflowExecution?.runId);
   const update = run.updates.get(ref?.updateId ?? "");
@@ -115,7 +115,7 @@ export function applyUpdateMessage(
   engine: Engine,
   run: WorkflowRun,
   message: temporal.api.protocol.v1.IMessage,
-  body: { typeName: string; value: any },
+  body: { typeName: string; value: unknown },
 ): void {
   const update = run.updates.get(message.protocolInstanceId ?? "");
   const now = engine.now();

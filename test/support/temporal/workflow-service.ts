@@ -1,6 +1,6 @@
 // The temporal.api.workflowservice.v1.WorkflowService handlers: a thin mapping from RPCs to the engine.
 import type { Engine } from "./engine.js";
-import type { Handler } from "./grpc-wiring.js";
+import type { ServiceHandlers } from "./grpc-wiring.js";
 import {
   recordActivityTaskHeartbeat,
   respondActivityTaskCanceled,
@@ -17,7 +17,7 @@ import type { temporal } from "@temporalio/proto";
 
 export const SERVER_VERSION = "1.24.0-pmp-test-server";
 
-export function workflowServiceHandlers(engine: Engine): Record<string, Handler> {
+export function workflowServiceHandlers(engine: Engine): ServiceHandlers<temporal.api.workflowservice.v1.WorkflowService> {
   const ns = (req: { namespace?: string | null }) => req.namespace || "default";
   return {
     GetSystemInfo: () => ({
