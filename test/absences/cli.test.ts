@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiTokenRepository } from "../../prisma/absences/api-tokens.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { HEADER, csv } from "./support.js";
 
@@ -18,9 +19,13 @@ afterAll(async () => {
 });
 
 /** Runs the real command as `npm run import:absences` does, against this file's database. */
-function importAbsences(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function importAbsences(...args: string[]) {
+  return runCli("prisma/cli/import-absences.ts", ...args);
+}
+
+function runCli(script: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "prisma/cli/import-absences.ts", ...args], {
+    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
       env: { ...process.env, DATABASE_URL: db.url, NODE_ENV: "development" },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -84,5 +89,17 @@ describe("npm run import:absences", () => {
     const missing = await importAbsences(join(dir, "missing.csv"));
     expect(missing.stderr).toContain("cannot read");
     expect(missing.code).toBe(2);
+  });
+});
+
+describe("issue-api-token", () => {
+  it("prints a token once and stores only its hash", async () => {
+    const run = await runCli("prisma/cli/issue-api-token.ts", "--school", "DEMO-TEH", "--label", "Mykoob sync");
+    expect(run.code).toBe(0);
+    const token = run.stdout.trim();
+    expect(token).toMatch(/^pmp_[A-Za-z0-9_-]{43}$/);
+    expect(await createApiTokenRepository(db.prisma).verify(token)).toMatchObject({ label: "Mykoob sync" });
+    const stored = await db.prisma.schoolApiToken.findMany({ select: { tokenHash: true } });
+    expect(stored.map((s) => s.tokenHash)).not.toContain(token);
   });
 });

@@ -1,0 +1,129 @@
+/**
+ * POST /api/absences: a school's e-journal pushes absence records, authenticated by a bearer token bound to
+ * that school (prisma/absences/api-tokens.ts). Same pipeline and semantics as the CSV import: idempotent on
+ * (learner, date, lesson), per-record errors by index, nothing silently dropped.
+ *
+ *   200 { batchId, imported, duplicates, rejected, errors: [{ index, reason }] }
+ *   400 malformed JSON or not { records: [...] }      401 missing, unknown or revoked token
+ *   413 more than `maxRecords` records or body over the size limit
+ *
+ * The token is checked before the body is parsed, so unauthenticated clients cannot make the server parse
+ * megabytes of JSON.
+ */
+import express, { Router, type NextFunction, type Request, type Response } from "express";
+import { z } from "zod";
+import type { ApiTokenRepository, VerifiedApiToken } from "../../prisma/absences/api-tokens.js";
+import { ABSENCE_COLUMNS } from "../../prisma/absences/absence-row.js";
+import type { AbsenceImporter, AbsenceImportResult, AbsenceRecordInput } from "../../prisma/absences/importer.js";
+import { errorMessage, type Logger } from "../../prisma/runtime/logger.js";
+
+export const DEFAULT_MAX_RECORDS = 5000;
+// ~5,000 records of realistic size fit in well under 2 MB; the limit only stops abuse.
+const BODY_LIMIT = "4mb";
+
+export interface AbsencesRouterDeps {
+  tokens: Pick<ApiTokenRepository, "verify">;
+  importer: Pick<AbsenceImporter, "importRecords">;
+  logger: Logger;
+  maxRecords?: number;
+  /**
+   * Called after each committed import with its threshold crossings, to signal escalation workflows. It must
+   * not lose them (e.g. write an outbox row): a retried request finds only duplicates and crosses nothing.
+   */
+  onImported?: (result: AbsenceImportResult, token: VerifiedApiToken) => Promise<void>;
+}
+
+// Lessons may come as numbers or strings, free-text fields may be null; the row checks after the edge
+// (absence-row.ts) give the same messages as for CSV. Unknown keys are errors, so a misspelt field is reported.
+const recordSchema = z.strictObject({
+  learner_code: z.string(),
+  date: z.string(),
+  lesson: z.union([z.number(), z.string()]).transform(String),
+  subject: z.string().nullish().transform((v) => v ?? null),
+  reason: z.string().nullish().transform((v) => v ?? null),
+  justified: z.string(),
+});
+
+const envelopeSchema = z.strictObject({ records: z.array(z.unknown()) });
+
+/** One line per problem, naming the field; zod's own messages already say what was expected. */
+function recordError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      if (issue.code === "unrecognized_keys") return `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
+      const field = issue.path.join(".");
+      return field ? `${field}: ${issue.message}` : `${issue.message} (expected an object with ${ABSENCE_COLUMNS.join(", ")})`;
+    })
+    .join("; ");
+}
+
+type AuthedResponse = Response<unknown, { token: VerifiedApiToken }>;
+
+export function createAbsencesRouter(deps: AbsencesRouterDeps): Router {
+  const maxRecords = deps.maxRecords ?? DEFAULT_MAX_RECORDS;
+  const log = deps.logger.child("absences-api");
+  const router = Router();
+
+  const authenticate = (req: Request, res: AuthedResponse, next: NextFunction) => {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.get("authorization") ?? "");
+    const unauthorized = (error: string) => {
+      res.set("WWW-Authenticate", 'Bearer realm="pmp-absences"').status(401).json({ error });
+    };
+    if (!match?.[1]) return unauthorized("missing bearer token");
+    deps.tokens.verify(match[1]).then(
+      (token) => {
+        if (!token) return unauthorized("unknown or revoked token");
+        res.locals.token = token;
+        next();
+      },
+      (error: unknown) => next(error),
+    );
+  };
+
+  router.post("/api/absences", authenticate, express.json({ limit: BODY_LIMIT, strict: true }), (req: Request, res: AuthedResponse, next) => {
+    const envelope = envelopeSchema.safeParse(req.body);
+    if (!envelope.success) {
+      res.status(400).json({ error: "body must be a JSON object { \"records\": [ … ] }" });
+      return;
+    }
+    const { records } = envelope.data;
+    if (records.length > maxRecords) {
+      res.status(413).json({ error: `at most ${maxRecords} records per request, got ${records.length}` });
+      return;
+    }
+    const inputs: AbsenceRecordInput[] = records.map((record) => {
+      const parsed = recordSchema.safeParse(record);
+      return parsed.success ? parsed.data : { error: recordError(parsed.error) };
+    });
+    const token = res.locals.token;
+    deps.importer
+      .importRecords(inputs, { scope: { schoolId: token.schoolId }, label: `API token ${token.label}`, source: "API" })
+      .then(async (result) => {
+        if (deps.onImported) {
+          await deps.onImported(result, token).catch((error: unknown) => {
+            log.error("absence crossings not delivered", { batchId: result.batchId, error: errorMessage(error) });
+          });
+        }
+        res.status(200).json({
+          batchId: result.batchId,
+          imported: result.imported,
+          duplicates: result.duplicates,
+          rejected: result.rejected,
+          errors: result.rejections.map((r) => ({ index: r.position, reason: r.reason })),
+        });
+      })
+      .catch(next);
+  });
+
+  // Body-parser failures carry their HTTP status (400 malformed JSON, 413 too large); anything else is ours.
+  router.use("/api/absences", (error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;
+    if (status === 400) return void res.status(400).json({ error: "malformed JSON" });
+    if (status === 413) return void res.status(413).json({ error: `request body over ${BODY_LIMIT}` });
+    log.error("absence import failed", { error: errorMessage(error) });
+    res.status(500).json({ error: "import failed; nothing was stored, retry later" });
+  });
+
+  return router;
+}
