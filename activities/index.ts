@@ -1,10 +1,15 @@
 import type { PrismaClient } from "../prisma/client.js";
 import { createCalendarRepository } from "../prisma/repositories/calendar-repository.js";
 import type { Logger } from "../prisma/runtime/logger.js";
+import { createCaseActivities } from "./case-activities.js";
+import { createOutbox } from "./outbox.js";
+import type { SlackSender } from "./slack-sender.js";
 
 export interface ActivityDeps {
   prisma: PrismaClient;
   logger: Logger;
+  /** Null when no Slack workspace is connected: messages then wait in the outbox. */
+  slack: SlackSender | null;
 }
 
 /**
@@ -13,7 +18,9 @@ export interface ActivityDeps {
  */
 export function createActivities(deps: ActivityDeps) {
   const calendars = createCalendarRepository(deps.prisma);
+  const outbox = createOutbox({ prisma: deps.prisma, slack: deps.slack, logger: deps.logger.child("outbox") });
   return {
+    ...createCaseActivities({ prisma: deps.prisma, outbox, logger: deps.logger }),
     /** The municipality's school calendars as data, so workflow timers count school days deterministically. */
     async loadMunicipalityCalendar(input: { municipalityId: string }) {
       return calendars.loadMunicipalityCalendar(input);

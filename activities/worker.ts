@@ -3,6 +3,7 @@ import { NativeConnection, Runtime, Worker, DefaultLogger, type LogLevel as Temp
 import type { PrismaClient } from "../prisma/client.js";
 import type { Logger, LogLevel } from "../prisma/runtime/logger.js";
 import { createActivities } from "./index.js";
+import type { SlackSender } from "./slack-sender.js";
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL("../workflows/index.ts", import.meta.url));
 
@@ -38,6 +39,7 @@ export async function startWorker(options: {
   prisma: PrismaClient;
   logger: Logger;
   logLevel: LogLevel;
+  slack: SlackSender | null;
 }): Promise<RunningWorker> {
   installRuntimeLogger(options.logger.child("temporal"), options.logLevel);
   const connection = await NativeConnection.connect({ address: options.address });
@@ -47,7 +49,7 @@ export async function startWorker(options: {
       namespace: options.namespace,
       taskQueue: options.taskQueue,
       workflowsPath: WORKFLOWS_PATH,
-      activities: createActivities({ prisma: options.prisma, logger: options.logger.child("activities") }),
+      activities: createActivities({ prisma: options.prisma, logger: options.logger.child("activities"), slack: options.slack }),
     });
     const done = worker.run().finally(() => connection.close());
     return {

@@ -3,6 +3,8 @@ import type { PrismaClient } from "../prisma/client.js";
 import type { PersonalDataVault } from "../prisma/repositories/personal-data-vault.js";
 import type { Logger } from "../prisma/runtime/logger.js";
 import type { BotEnv } from "./env.js";
+import { DEFAULT_CASE_CONFIG } from "../workflows/case-messages.js";
+import type { CoreDeps } from "./core/deps.js";
 import { createHttpServer } from "./http-server.js";
 import { mountSlack } from "./slack/app.js";
 
@@ -24,12 +26,14 @@ export async function startBot(options: {
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
   const http = createHttpServer({ isReady: async () => (await options.prisma.$queryRaw<unknown[]>`SELECT 1`).length === 1 });
 
+  const core: CoreDeps = { prisma: options.prisma, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, caseConfig: DEFAULT_CASE_CONFIG, now: () => new Date() };
   if (env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET) {
     mountSlack(http.app, {
       token: env.SLACK_BOT_TOKEN,
       signingSecret: env.SLACK_SIGNING_SECRET,
       apiUrl: env.SLACK_API_URL,
       logger: logger.child("slack"),
+      core,
     });
   }
   let url: string;

@@ -1,6 +1,8 @@
 import { App, ExpressReceiver, LogLevel } from "@slack/bolt";
 import type { Express } from "express";
 import type { Logger } from "../../prisma/runtime/logger.js";
+import type { CoreDeps } from "../core/deps.js";
+import { registerListeners } from "./listeners/index.js";
 
 export interface SlackOptions {
   token: string;
@@ -8,6 +10,7 @@ export interface SlackOptions {
   /** Base URL of the Slack Web API; a local fake in tests. */
   apiUrl?: string | undefined;
   logger: Logger;
+  core: CoreDeps;
 }
 
 /**
@@ -20,8 +23,11 @@ export function mountSlack(app: Express, options: SlackOptions): App {
     token: options.token,
     receiver,
     logLevel: LogLevel.WARN,
+    // The bot's identity is known from the token; skipping auth.test keeps start-up free of network calls.
+    tokenVerificationEnabled: false,
     ...(options.apiUrl ? { clientOptions: { slackApiUrl: options.apiUrl } } : {}),
   });
+  registerListeners(bolt, { core: options.core, logger: options.logger });
   bolt.error(async (error) => {
     options.logger.error("slack listener failed", { error: error.message });
   });

@@ -3,7 +3,7 @@ import type { CareSetting, ContactRelation } from "../generated/enums.js";
 import type { PersonalDataVault } from "../repositories/personal-data-vault.js";
 import { DEMO, demoIds } from "./demo-municipality.js";
 import { FEMALE_FIRST, MALE_FIRST, SURNAMES } from "./demo-names.js";
-import { publicRefFor } from "./public-ref.js";
+import { publicRefFor } from "../public-ref.js";
 import { seededRandom, stableId } from "./stable-id.js";
 
 export const DEMO_LEARNER_COUNT = 200;

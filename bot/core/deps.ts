@@ -1,0 +1,12 @@
+import type { Client } from "@temporalio/client";
+import type { PrismaClient } from "../../prisma/client.js";
+import type { CaseConfig } from "../../workflows/case-messages.js";
+
+/** What the platform-neutral conversation logic needs; Slack and Teams listeners pass the same object. */
+export interface CoreDeps {
+  prisma: PrismaClient;
+  temporal: Client;
+  taskQueue: string;
+  caseConfig: CaseConfig;
+  now: () => Date;
+}

@@ -1,0 +1,115 @@
+// User-facing text, Latvian first with English available (StaffMember.locale). Pure: used by the bot and by the
+// worker's notification activity alike. Texts carry case references and actions, never learners' names.
+
+export type Locale = "lv" | "en";
+
+type Params = Record<string, string | number>;
+type Entry = { lv: string; en: string };
+
+const MESSAGES = {
+  "help.title": { lv: "pmp-bot komandas", en: "pmp-bot commands" },
+  "help.report": { lv: "`/pmp report` — ziņot par iespējamu PMP risku (izglītojamais, riski, biežums)", en: "`/pmp report` — report a possible early-school-leaving risk" },
+  "help.case": { lv: "`/pmp case <atsauce>` — lietas informācija (tikai tiesīgām lomām; katra apskate tiek reģistrēta)", en: "`/pmp case <ref>` — case details (authorised roles only; every view is logged)" },
+  "help.help": { lv: "`/pmp help` — šī palīdzība (`/pmp help en` — in English)", en: "`/pmp help` — this help (`/pmp help lv` — latviski)" },
+  "help.privacy": { lv: "Čatā neraksti vārdus un personas kodus: lietas tiek apzīmētas ar atsaucēm.", en: "Never write names or personal codes in chat: cases are identified by references." },
+  "error.unregistered": {
+    lv: "Jūs neesat reģistrēts pmp-bot lietotājs. Lūdzu, sazinieties ar savas pašvaldības PMP koordinatoru.",
+    en: "You are not registered with pmp-bot. Please contact your municipality's PMP coordinator.",
+  },
+  "error.forbidden": { lv: "Jums nav tiesību veikt šo darbību.", en: "You are not allowed to do this." },
+  "error.training": { lv: "Lai piekļūtu lietām, nepieciešama derīga datu aizsardzības apmācība.", en: "Access to cases needs valid data-protection training." },
+  "error.unknownCase": { lv: "Lieta {ref} nav atrasta vai jums nav piekļuves.", en: "Case {ref} not found or not accessible to you." },
+  "error.unknownCommand": { lv: "Nezināma komanda. Izmantojiet `/pmp help`.", en: "Unknown command. Try `/pmp help`." },
+  "error.generic": { lv: "Radās kļūda; nekas netika zaudēts. Lūdzu, mēģiniet vēlreiz.", en: "Something went wrong; nothing was lost. Please try again." },
+  "report.title": { lv: "Ziņot par PMP risku", en: "Report a PMP risk" },
+  "report.next": { lv: "Tālāk", en: "Next" },
+  "report.submit": { lv: "Iesniegt", en: "Submit" },
+  "report.cancel": { lv: "Atcelt", en: "Cancel" },
+  "report.class": { lv: "Klase", en: "Class" },
+  "report.learner": { lv: "Izglītojamais (kods un iniciāļi)", en: "Learner (code and initials)" },
+  "report.pickClassFirst": { lv: "Vispirms izvēlieties klasi.", en: "Choose a class first." },
+  "report.risks": { lv: "{group}: novērotie riski", en: "{group}: risks observed" },
+  "report.other": { lv: "Cits (brīvs teksts, bez vārdiem un personas kodiem)", en: "Other (free text, no names or personal codes)" },
+  "report.lowAttainment": { lv: "Mācību priekšmetu skaits ar zemu vērtējumu", en: "Number of subjects with low grades" },
+  "report.parents": { lv: "Vai vecāki (aizbildņi) ir informēti?", en: "Have the parents (guardians) been informed?" },
+  "report.parents.YES": { lv: "Jā", en: "Yes" },
+  "report.parents.NO": { lv: "Nē", en: "No" },
+  "report.parents.NOT_YET": { lv: "Vēl nē, informēšu", en: "Not yet, I will" },
+  "report.frequencyIntro": { lv: "Norādiet, cik bieži katrs risks novērots.", en: "Say how often each risk has been observed." },
+  "report.error.learner": { lv: "Izvēlieties izglītojamo.", en: "Choose a learner." },
+  "report.error.noRisk": { lv: "Atzīmējiet vismaz vienu risku vai aprakstiet citu.", en: "Mark at least one risk or describe another." },
+  "report.error.otherTooLong": { lv: "Ne vairāk kā 500 rakstzīmes.", en: "At most 500 characters." },
+  "report.error.lowAttainment": { lv: "Skaitlis no 0 līdz 20.", en: "A number from 0 to 20." },
+  "report.done.title": { lv: "Paldies!", en: "Thank you!" },
+  "report.done": { lv: "Ziņojums reģistrēts lietā *{ref}*. Atbalsta komanda to izskatīs.", en: "Report registered in case *{ref}*. The support team will review it." },
+  "report.done.existing": { lv: "Ziņojums pievienots esošajai lietai *{ref}*.", en: "Report added to the existing case *{ref}*." },
+  "level.UNIVERSAL": { lv: "universālais", en: "universal" },
+  "level.TARGETED": { lv: "mērķtiecīgais", en: "targeted" },
+  "level.INDICATED": { lv: "pielāgotais (krīzes intervence)", en: "indicated (crisis intervention)" },
+  "case.new": { lv: "Jauns PMP ziņojums: *{ref}*", en: "New PMP report: *{ref}*" },
+  "case.newOnExisting": { lv: "Jauns ziņojums lietā *{ref}*", en: "New report on case *{ref}*" },
+  "case.level": { lv: "Līmenis pēc ziņojuma: *{level}*", en: "Level from the report: *{level}*" },
+  "case.groups": { lv: "Riska grupas: {groups}", en: "Risk groups: {groups}" },
+  "case.actionInvestigate": { lv: "Nepieciešams: pārņemt lietu un izpētīt (sazināties ar izglītojamo un vecākiem), lēmums līdz {deadline}.", en: "Needed: take the case and investigate (contact the learner and parents); decide by {deadline}." },
+  "case.take": { lv: "Pārņemt lietu", en: "Take the case" },
+  "case.takenBy": { lv: "Lietu pārņēma {name}.", en: "{name} took the case." },
+  "case.alreadyTaken": { lv: "Lietu {ref} jau pārņēma {name}.", en: "Case {ref} was already taken by {name}." },
+  "case.youManage": { lv: "Jūs esat lietas *{ref}* vadītājs. Izpētes termiņš: {deadline}.", en: "You manage case *{ref}*. Investigation deadline: {deadline}." },
+  "case.confirm": { lv: "Apstiprināt", en: "Confirm" },
+  "case.reject": { lv: "Noraidīt", en: "Reject" },
+  "case.reminder": { lv: "Atgādinājums: lietas *{ref}* izpētes termiņš ir {deadline}.", en: "Reminder: the investigation of case *{ref}* is due {deadline}." },
+  "case.overdue": { lv: "Lietas *{ref}* izpētes termiņš ({deadline}) ir nokavēts. Lūdzu, pārņemiet vai nododiet lietu.", en: "The investigation of case *{ref}* is overdue (due {deadline}). Please take over or reassign it." },
+  "case.confirmed": { lv: "Lieta *{ref}* apstiprināta: {level} līmenis, intensitāte {intensity}.", en: "Case *{ref}* confirmed: {level} level, intensity {intensity}." },
+  "case.rejected": { lv: "Lieta *{ref}* noraidīta.", en: "Case *{ref}* rejected." },
+  "case.route.UNIVERSAL": { lv: "Lieta *{ref}* apstiprināta universālajā līmenī: nepieciešami klases audzinātāja atbalsta pasākumi.", en: "Case *{ref}* confirmed at the universal level: class-teacher measures needed." },
+  "case.route.TARGETED": { lv: "Lieta *{ref}* apstiprināta mērķtiecīgajā līmenī: atbalsta komandai jāsagatavo individuālais atbalsta plāns (IAP).", en: "Case *{ref}* confirmed at the targeted level: the support team prepares an individual support plan (IAP)." },
+  "case.route.INDICATED": { lv: "Lieta *{ref}* nodota starpinstitūciju sadarbības grupai (iekļauta nākamās sēdes darba kārtībā); nepieciešams IAP.", en: "Case *{ref}* referred to the inter-institutional group (queued for its next meeting); an IAP is needed." },
+  "case.outcome.full.CONFIRM": { lv: "Jūsu ziņojums lietā *{ref}* izskatīts: risks apstiprināts ({level} līmenis).", en: "Your report on case *{ref}* was reviewed: risk confirmed ({level} level)." },
+  "case.outcome.full.REJECT": { lv: "Jūsu ziņojums lietā *{ref}* izskatīts: risks neapstiprinājās.", en: "Your report on case *{ref}* was reviewed: the risk was not confirmed." },
+  "case.outcome.limited.CONFIRM": { lv: "Jūsu ziņojums *{ref}* izskatīts; atbalsts tiek organizēts. Paldies, ka ziņojāt.", en: "Your report *{ref}* was reviewed; support is being arranged. Thank you for reporting." },
+  "case.outcome.limited.REJECT": { lv: "Jūsu ziņojums *{ref}* izskatīts; papildu atbalsts šobrīd nav nepieciešams. Paldies, ka ziņojāt.", en: "Your report *{ref}* was reviewed; no additional support is needed at present. Thank you for reporting." },
+  "decide.title": { lv: "Lēmums par lietu", en: "Decision on the case" },
+  "decide.intensity": { lv: "Riska intensitāte", en: "Risk intensity" },
+  "decide.intensity.1": { lv: "1 — zema", en: "1 — low" },
+  "decide.intensity.2": { lv: "2 — vidēja", en: "2 — medium" },
+  "decide.intensity.3": { lv: "3 — augsta", en: "3 — high" },
+  "decide.level": { lv: "Atbalsta līmenis", en: "Support level" },
+  "decide.reason": { lv: "Noraidīšanas iemesls (bez vārdiem un personas kodiem)", en: "Reason for rejecting (no names or personal codes)" },
+  "decide.done": { lv: "Lēmums reģistrēts lietā *{ref}*.", en: "Decision recorded on case *{ref}*." },
+  "decide.already": { lv: "Par lietu *{ref}* lēmums jau pieņemts.", en: "Case *{ref}* has already been decided." },
+  "details.title": { lv: "Lieta {ref}", en: "Case {ref}" },
+  "details.learner": { lv: "Izglītojamais: {code} ({initials}), {class}. klase", en: "Learner: {code} ({initials}), class {class}" },
+  "details.status": { lv: "Statuss: {status}; līmenis: {level}", en: "Status: {status}; level: {level}" },
+  "details.manager": { lv: "Lietas vadītājs: {name}", en: "Case manager: {name}" },
+  "details.noManager": { lv: "Lietas vadītājs vēl nav noteikts", en: "No case manager yet" },
+  "details.deadline": { lv: "Izpētes termiņš: {deadline}", en: "Investigation due: {deadline}" },
+  "details.reports": { lv: "Ziņojumi: {count}; pirmais {first}", en: "Reports: {count}; first {first}" },
+  "details.risks": { lv: "Riski: {risks}", en: "Risks: {risks}" },
+  "details.why": { lv: "Kāpēc šis līmenis: {why}", en: "Why this level: {why}" },
+  "details.clears": { lv: "Kas to mazinātu: {clears}", en: "What would lower it: {clears}" },
+  "status.REPORTED": { lv: "ziņots", en: "reported" },
+  "status.INVESTIGATING": { lv: "izpētē", en: "investigating" },
+  "status.CONFIRMED": { lv: "apstiprināts", en: "confirmed" },
+  "status.REJECTED": { lv: "noraidīts", en: "rejected" },
+  "status.CLOSED": { lv: "slēgts", en: "closed" },
+} satisfies Record<string, Entry>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
+  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** Dates and times for people in Latvia: Europe/Riga, day.month.year as Latvians write it. */
+export function formatRigaDateTime(iso: string | Date, locale: Locale): string {
+  const date = typeof iso === "string" ? new Date(iso) : iso;
+  return new Intl.DateTimeFormat(locale === "lv" ? "lv-LV" : "en-GB", {
+    timeZone: "Europe/Riga",
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  }).format(date);
+}

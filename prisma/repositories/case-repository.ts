@@ -1,0 +1,69 @@
+import type { PrismaClient } from "../client.js";
+import type { PreventionLevel } from "../generated/enums.js";
+
+// Cases as the workflow and the bot need them. Learners appear by pseudonymous fields only (code, initials,
+// class); their personal data stays behind the vault.
+
+const caseSelect = {
+  id: true,
+  ref: true,
+  status: true,
+  level: true,
+  intensity: true,
+  caseManagerId: true,
+  investigationDueAt: true,
+  openedAt: true,
+  decidedAt: true,
+  rejectionReason: true,
+  workflowId: true,
+  schoolId: true,
+  caseManager: { select: { displayName: true } },
+  school: { select: { municipalityId: true, nameLv: true } },
+  learner: { select: { id: true, learnerCode: true, initials: true, grade: true, classLabel: true, publicRef: true } },
+} as const;
+
+export function createCaseRepository(prisma: PrismaClient) {
+  return {
+    async byId({ caseId }: { caseId: string }) {
+      return prisma.case.findUnique({ where: { id: caseId }, select: caseSelect });
+    },
+
+    async byRef({ ref }: { ref: string }) {
+      return prisma.case.findUnique({ where: { ref: ref.trim().toUpperCase() }, select: caseSelect });
+    },
+
+    /** The reports of a case, oldest first, with their coded risks and triage. */
+    async reports({ caseId }: { caseId: string }) {
+      return prisma.riskReport.findMany({
+        where: { caseId },
+        orderBy: { reportedAt: "asc" },
+        select: { id: true, reporterId: true, reportedAt: true, triage: true, risks: { select: { riskCode: true, frequency: true, present: true } } },
+      });
+    },
+
+    async setManager({ caseId, staffId }: { caseId: string; staffId: string }): Promise<void> {
+      await prisma.case.update({ where: { id: caseId }, data: { caseManagerId: staffId, status: "INVESTIGATING" } });
+    },
+
+    async setInvestigationDeadline({ caseId, dueAt }: { caseId: string; dueAt: Date }): Promise<void> {
+      await prisma.case.update({ where: { id: caseId }, data: { investigationDueAt: dueAt } });
+    },
+
+    async markConfirmed(input: { caseId: string; staffId: string; level: PreventionLevel; intensity: number; routedTo: string; at: Date }): Promise<void> {
+      await prisma.case.update({
+        where: { id: input.caseId },
+        data: { status: "CONFIRMED", level: input.level, intensity: input.intensity, routedTo: input.routedTo, decidedAt: input.at, caseManagerId: undefined },
+      });
+    },
+
+    /** A rejected case is no longer the learner's open case: the next report opens a new one. */
+    async markRejected(input: { caseId: string; reason: string; at: Date }): Promise<void> {
+      await prisma.case.update({
+        where: { id: input.caseId },
+        data: { status: "REJECTED", rejectionReason: input.reason, decidedAt: input.at, closedAt: input.at, openForLearnerId: null },
+      });
+    },
+  };
+}
+
+export type CaseRepository = ReturnType<typeof createCaseRepository>;

@@ -1,0 +1,74 @@
+import { defineQuery, defineSignal, defineUpdate } from "@temporalio/workflow";
+import type { PreventionLevel } from "./domain/triage.js";
+
+// Messages of the case workflow, shared by the workflow and the bot (pure definitions, no workflow code).
+
+export const caseWorkflowId = (caseId: string): string => `pmp-case-${caseId}`;
+
+export interface CaseConfig {
+  /** School days the case manager has to investigate (confirm or reject), counted from the first report. */
+  investigationSchoolDays: number;
+  /** The reminder goes out at the end of this many school days before the deadline. */
+  reminderSchoolDaysBefore: number;
+  /** Local hour (Europe/Riga) at which a school day ends for deadlines. */
+  endOfSchoolDayHour: number;
+}
+
+export const DEFAULT_CASE_CONFIG: CaseConfig = { investigationSchoolDays: 5, reminderSchoolDaysBefore: 1, endOfSchoolDayHour: 17 };
+
+export interface CaseWorkflowInput {
+  caseId: string;
+  config: CaseConfig;
+  /** State carried over by continue-as-new. */
+  carried?: CaseState;
+}
+
+export interface RiskReported {
+  reportId: string;
+  level: PreventionLevel;
+  /** ISO instant of the report. */
+  reportedAt: string;
+}
+
+export type CasePhase = "INVESTIGATING" | "CONFIRMED" | "REJECTED";
+
+export interface CaseState {
+  phase: CasePhase;
+  caseManagerId: string | null;
+  /** Highest triage level among the reports; the manager's decision may set another. */
+  level: PreventionLevel;
+  reportIds: string[];
+  /** ISO instants; null until the first report has been processed. */
+  deadline: string | null;
+  reminderAt: string | null;
+  reminderSent: boolean;
+  escalated: boolean;
+  decision: CaseDecision | null;
+}
+
+export type CaseDecision =
+  | { kind: "CONFIRM"; staffId: string; intensity: 1 | 2 | 3; level: PreventionLevel }
+  | { kind: "REJECT"; staffId: string; reason: string };
+
+export type TakeCaseResult = { caseManagerId: string; alreadyYours: boolean };
+
+export const riskReportedSignal = defineSignal<[RiskReported]>("riskReported");
+/** The first support-team member to take the case becomes its manager; the validator rejects later takers. */
+export const takeCaseUpdate = defineUpdate<TakeCaseResult, [{ staffId: string }]>("takeCase");
+/** Confirm (with intensity and level) or reject (with reason); only once, only during the investigation. */
+export const decideCaseUpdate = defineUpdate<CaseState, [CaseDecision]>("decideCase");
+export const caseStateQuery = defineQuery<CaseState>("caseState");
+
+/** Error types the validators use, so the bot can turn them into the right message. */
+export const CaseErrors = {
+  ALREADY_TAKEN: "ALREADY_TAKEN",
+  ALREADY_DECIDED: "ALREADY_DECIDED",
+} as const;
+
+/** What the case workflow asks its notification activity to tell people. */
+export type CaseEvent =
+  | { kind: "REPORTED"; reportId: string; first: boolean }
+  | { kind: "TAKEN"; staffId: string }
+  | { kind: "REMINDER"; deadline: string }
+  | { kind: "OVERDUE"; deadline: string }
+  | { kind: "DECIDED"; decision: CaseDecision };
