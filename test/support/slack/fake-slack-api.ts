@@ -1,0 +1,131 @@
+import type { Server } from "node:http";
+import express from "express";
+import { demoLearners } from "../../../prisma/seed/demo-learners.js";
+
+export interface CapturedCall {
+  /** Web API method (e.g. "chat.postMessage") or "response_url" for replies to a command or action. */
+  method: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+type Fault = { status: number; error?: string; retryAfter?: number };
+
+/**
+ * A local stand-in for the Slack Web API (and for response_url), where the outside world begins. It records
+ * every call, answers like Slack does, can be told to fail the next calls (429, 5xx, platform errors), and
+ * checks every payload for seeded learners' names and personal codes.
+ */
+export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+  const calls: CapturedCall[] = [];
+  const faults = new Map<string, Fault[]>();
+  const leaks: string[] = [];
+  const secrets = learnerSecrets();
+  let ts = 1_700_000_000;
+  const app = express();
+  app.use(express.urlencoded({ extended: false, limit: "5mb" }));
+  app.use(express.json({ limit: "5mb" }));
+
+  const record = (method: string, body: Record<string, unknown>) => {
+    const parsed = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === "string" && /^[[{]/.test(v) ? safeJson(v) : v]));
+    calls.push({ method, body: parsed, at: Date.now() });
+    const text = JSON.stringify(parsed);
+    for (const secret of secrets) if (text.includes(secret)) leaks.push(`${method}: contains "${secret}"`);
+  };
+
+  app.post("/api/:method", (req, res) => {
+    const method = req.params.method;
+    record(method, req.body as Record<string, unknown>);
+    const fault = faults.get(method)?.shift();
+    if (fault) {
+      if (fault.retryAfter !== undefined) res.set("Retry-After", String(fault.retryAfter));
+      if (fault.status === 200) return void res.json({ ok: false, error: fault.error ?? "internal_error" });
+      return void res.status(fault.status).send(fault.error ?? "error");
+    }
+    const body = req.body as Record<string, string>;
+    switch (method) {
+      case "chat.postMessage": {
+        ts += 1;
+        const channel = body.channel?.startsWith("U") ? `D${body.channel.slice(1)}` : body.channel;
+        return void res.json({ ok: true, channel, ts: `${ts}.000100` });
+      }
+      case "views.open":
+      case "views.update":
+      case "views.push":
+        return void res.json({ ok: true, view: { id: body.view_id ?? `V${++ts}` } });
+      case "auth.test":
+        return void res.json({ ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T0DEMO0001" });
+      default:
+        return void res.json({ ok: true });
+    }
+  });
+  app.post("/response/:id", (req, res) => {
+    record("response_url", { ...(req.body as Record<string, unknown>), responseId: req.params.id });
+    res.json({ ok: true });
+  });
+
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: (id: string) => `${base}/response/${id}`,
+    calls,
+    leaks,
+    failNext(method, fault, times = 1) {
+      faults.set(method, [...(faults.get(method) ?? []), ...Array.from({ length: times }, () => fault)]);
+    },
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    async waitFor(predicate, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = calls.find(predicate);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no matching Slack call within ${timeoutMs} ms; saw: ${calls.map((c) => c.method).join(", ")}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export interface FakeSlackApi {
+  apiUrl: string;
+  responseUrl(id: string): string;
+  calls: CapturedCall[];
+  /** Every payload that contained a seeded learner's name or personal code. Must stay empty. */
+  leaks: string[];
+  failNext(method: string, fault: Fault, times?: number): void;
+  callsTo(method: string): CapturedCall[];
+  waitFor(predicate: (call: CapturedCall) => boolean, timeoutMs?: number): Promise<CapturedCall>;
+  close(): Promise<void>;
+}
+
+/** Names (in full and surname alone) and personal codes of every seeded demo learner and their contacts. */
+function learnerSecrets(): string[] {
+  const secrets = new Set<string>();
+  for (const learner of demoLearners()) {
+    secrets.add(`${learner.identity.firstName} ${learner.identity.lastName}`);
+    secrets.add(learner.identity.personalCode);
+    for (const contact of learner.contacts) {
+      secrets.add(contact.name);
+      secrets.add(contact.phone);
+    }
+  }
+  return [...secrets];
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

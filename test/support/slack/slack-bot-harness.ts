@@ -1,0 +1,125 @@
+import { randomUUID } from "node:crypto";
+import type { Worker } from "@temporalio/worker";
+import { createActivities } from "../../../activities/index.js";
+import { createSlackSender } from "../../../activities/slack-sender.js";
+import { WORKFLOWS_PATH } from "../../../activities/worker.js";
+import type { CoreDeps } from "../../../bot/core/deps.js";
+import { createHttpServer, type HttpServer } from "../../../bot/http-server.js";
+import { mountSlack } from "../../../bot/slack/app.js";
+import { createLogger } from "../../../prisma/runtime/logger.js";
+import { demoSlackUserId, DEMO } from "../../../prisma/seed/demo-municipality.js";
+import { DEFAULT_CASE_CONFIG } from "../../../workflows/case-messages.js";
+import { createTestDatabase, type TestDatabase } from "../database.js";
+import type { TemporalTestEnv } from "../temporal-env.js";
+import { startFakeSlackApi, type FakeSlackApi } from "./fake-slack-api.js";
+import { commandBody, interactionBody, postToSlackEndpoint, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "./signed-requests.js";
+
+export { WORKFLOWS_PATH };
+
+/**
+ * The real bot (Bolt over real HTTP on loopback) and the real worker on one test database and the project's
+ * Temporal test server, with Slack's Web API replaced by a local fake. Helpers speak to the bot as Slack does.
+ */
+export interface SlackBotHarness {
+  db: TestDatabase;
+  slack: FakeSlackApi;
+  endpoint: string;
+  taskQueue: string;
+  core: CoreDeps;
+  command(staffKey: string, text: string): Promise<{ status: number; json: unknown; body: string; responseId: string }>;
+  blockAction(staffKey: string, action: Record<string, unknown>, extra?: Record<string, unknown>): Promise<{ status: number; json: unknown; responseId: string }>;
+  submitView(staffKey: string, view: Record<string, unknown>, values: Record<string, Record<string, unknown>>): Promise<{ status: number; json: unknown }>;
+  /** Runs `fn` while a worker polls the harness's task queue. */
+  withWorker<T>(fn: (worker: Worker) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function startSlackBotHarness(temporal: TemporalTestEnv): Promise<SlackBotHarness> {
+  const db = await createTestDatabase();
+  const slack = await startFakeSlackApi();
+  const logger = createLogger("test", "error");
+  const taskQueue = temporal.taskQueue("slack-e2e");
+  const core: CoreDeps = { prisma: db.prisma, temporal: temporal.client, taskQueue, caseConfig: DEFAULT_CASE_CONFIG, now: () => new Date() };
+  let http: HttpServer | undefined;
+  try {
+    http = createHttpServer({ isReady: async () => true });
+    mountSlack(http.app, { token: TEST_BOT_TOKEN, signingSecret: TEST_SIGNING_SECRET, apiUrl: slack.apiUrl, logger, core });
+    const endpoint = `${await http.listen(0, "127.0.0.1")}/slack/events`;
+    const team = { id: DEMO.slackWorkspaceId, domain: "demo" };
+    const user = (staffKey: string) => ({ id: demoSlackUserId(staffKey), team_id: team.id, username: staffKey });
+    const activities = createActivities({ prisma: db.prisma, logger, slack: createSlackSender({ token: TEST_BOT_TOKEN, apiUrl: slack.apiUrl }) });
+
+    return {
+      db,
+      slack,
+      endpoint,
+      taskQueue,
+      core,
+      async command(staffKey, text) {
+        const responseId = randomUUID();
+        const result = await postToSlackEndpoint(
+          endpoint,
+          commandBody({
+            token: "legacy",
+            team_id: team.id,
+            team_domain: team.domain,
+            channel_id: "C0RANDOM01",
+            channel_name: "general",
+            user_id: user(staffKey).id,
+            user_name: staffKey,
+            command: "/pmp",
+            text,
+            api_app_id: "A0PMPBOT",
+            response_url: slack.responseUrl(responseId),
+            trigger_id: `trigger-${randomUUID()}`,
+          }),
+        );
+        return { ...result, responseId };
+      },
+      async blockAction(staffKey, action, extra = {}) {
+        const responseId = randomUUID();
+        const result = await postToSlackEndpoint(
+          endpoint,
+          interactionBody({
+            type: "block_actions",
+            team,
+            user: user(staffKey),
+            api_app_id: "A0PMPBOT",
+            token: "legacy",
+            trigger_id: `trigger-${randomUUID()}`,
+            response_url: slack.responseUrl(responseId),
+            container: { type: "message" },
+            actions: [{ action_ts: String(Date.now() / 1000), block_id: "b", ...action }],
+            ...extra,
+          }),
+        );
+        return { ...result, responseId };
+      },
+      async submitView(staffKey, view, values) {
+        return postToSlackEndpoint(
+          endpoint,
+          interactionBody({
+            type: "view_submission",
+            team,
+            user: user(staffKey),
+            api_app_id: "A0PMPBOT",
+            token: "legacy",
+            trigger_id: `trigger-${randomUUID()}`,
+            view: { id: `V${randomUUID().slice(0, 8)}`, team_id: team.id, type: "modal", hash: "h", private_metadata: "", blocks: [], ...view, state: { values } },
+          }),
+        );
+      },
+      withWorker: (fn) => temporal.withWorker({ taskQueue, activities }, fn),
+      async close() {
+        await http?.close();
+        await slack.close();
+        await db.drop();
+      },
+    };
+  } catch (error) {
+    await http?.close();
+    await slack.close();
+    await db.drop();
+    throw error;
+  }
+}
