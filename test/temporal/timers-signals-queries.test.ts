@@ -99,4 +99,15 @@ describe("timers, signals and queries", () => {
       expect(await first.result()).toBe("approved by Carla");
     });
   });
+
+  it("signal-with-start on a running workflow delivers the signal's own arguments, not the start arguments", async () => {
+    const t = getEnv();
+    const taskQueue = t.taskQueue();
+    await t.withWorker({ taskQueue }, async () => {
+      const workflowId = uniqueId("sws-running");
+      const running = await t.client.workflow.start(awaitApproval, { taskQueue, workflowId, args: ["7 days"] });
+      await t.client.workflow.signalWithStart(awaitApproval, { taskQueue, workflowId, args: ["7 days"], signal: approve, signalArgs: ["Eve"] });
+      expect(await running.result()).toBe("approved by Eve");
+    });
+  });
 });

@@ -18,7 +18,7 @@ type Fault = { status: number; error?: string; retryAfter?: number };
  */
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: CapturedCall[] = [];
-  const faults = new Map<string, Fault[]>();
+  const faults = new Map<string, Array<{ fault: Fault; when: (body: Record<string, unknown>) => boolean }>>();
   const leaks: string[] = [];
   const secrets = learnerSecrets();
   let ts = 1_700_000_000;
@@ -36,7 +36,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   app.post("/api/:method", (req, res) => {
     const method = req.params.method;
     record(method, req.body as Record<string, unknown>);
-    const fault = faults.get(method)?.shift();
+    const pending = faults.get(method) ?? [];
+    const index = pending.findIndex((f) => f.when(req.body as Record<string, unknown>));
+    const fault = index >= 0 ? pending.splice(index, 1)[0]!.fault : undefined;
     if (fault) {
       if (fault.retryAfter !== undefined) res.set("Retry-After", String(fault.retryAfter));
       if (fault.status === 200) return void res.json({ ok: false, error: fault.error ?? "internal_error" });
@@ -75,8 +77,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     responseUrl: (id: string) => `${base}/response/${id}`,
     calls,
     leaks,
-    failNext(method, fault, times = 1) {
-      faults.set(method, [...(faults.get(method) ?? []), ...Array.from({ length: times }, () => fault)]);
+    failNext(method, fault, when = () => true) {
+      faults.set(method, [...(faults.get(method) ?? []), { fault, when }]);
     },
     callsTo: (method) => calls.filter((c) => c.method === method),
     async waitFor(predicate, timeoutMs = 15_000) {
@@ -102,7 +104,8 @@ export interface FakeSlackApi {
   calls: CapturedCall[];
   /** Every payload that contained a seeded learner's name or personal code. Must stay empty. */
   leaks: string[];
-  failNext(method: string, fault: Fault, times?: number): void;
+  /** The next call of `method` whose form body matches `when` fails as described. */
+  failNext(method: string, fault: Fault, when?: (body: Record<string, unknown>) => boolean): void;
   callsTo(method: string): CapturedCall[];
   waitFor(predicate: (call: CapturedCall) => boolean, timeoutMs?: number): Promise<CapturedCall>;
   close(): Promise<void>;

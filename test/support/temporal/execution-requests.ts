@@ -43,7 +43,8 @@ export function signalWithStart(engine: Engine, req: temporal.api.workflowservic
   const namespace = req.namespace || "default";
   const latest = engine.latestRun(namespace, req.workflowId ?? "");
   if (latest?.open) {
-    signalRun(engine, latest, req);
+    // The request's `input` is the workflow's start input; the signal carries `signalInput`.
+    signalRun(engine, latest, { signalName: req.signalName, input: req.signalInput, header: req.header, identity: req.identity });
     return { runId: latest.runId, started: false };
   }
   const { run, started } = engine.startWorkflow(
