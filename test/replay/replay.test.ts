@@ -57,7 +57,8 @@ describe.skipIf(!existsSync(APP_WORKFLOWS_PATH))("replay of the application work
   });
   for (const { name, file } of histories) {
     it(`replays ${name}`, async () => {
-      await replay(APP_WORKFLOWS_PATH, file, name);
+      // Recorded by an end-to-end test as `<label>--<workflowId>.json` (test/replay/record-from-test.ts).
+      await replay(APP_WORKFLOWS_PATH, file, name.includes("--") ? name.slice(name.indexOf("--") + 2) : name);
     });
   }
 });

@@ -4,6 +4,7 @@ import { demoIds, demoSlackUserId } from "../../../prisma/seed/demo-municipality
 import { startSlackBotHarness, WORKFLOWS_PATH, type SlackBotHarness } from "../../support/slack/slack-bot-harness.js";
 import { useTemporalTestEnv } from "../../support/temporal-env.js";
 import type { CapturedCall } from "../../support/slack/fake-slack-api.js";
+import { recordHistoryIfAsked } from "../../replay/record-from-test.js";
 
 // End to end on loopback: signed Slack requests → real Bolt app → PostgreSQL → real Temporal worker and client
 // on the project's test server → a local fake of the Slack Web API that captures every call.
@@ -123,6 +124,7 @@ describe("risk report → case workflow in Slack", () => {
       const confirmed = await caseOf(learner.id);
       expect(confirmed).toMatchObject({ status: "CONFIRMED", level: "TARGETED" });
       expect(await h.db.prisma.iap.count({ where: { caseId: kase.id, status: "DRAFT" } })).toBe(1);
+      await recordHistoryIfAsked(temporal().client, kase.workflowId, "case-confirmed-targeted");
     });
   });
 
@@ -136,6 +138,7 @@ describe("risk report → case workflow in Slack", () => {
       const alert = await h.slack.waitFor((c) => c.method === "chat.postMessage" && c.body.channel === demoSlackUserId("school-coordinator") && text(c).includes(kase.ref));
       expect(text(alert)).toContain("nokavēts");
       await h.slack.waitFor((c) => c.method === "chat.postMessage" && c.body.channel === "C0DEMOSUP1C" && text(c).includes(kase.ref));
+      await recordHistoryIfAsked(temporal().client, kase.workflowId, "case-investigation-overdue");
     });
   });
 });
