@@ -26,7 +26,13 @@ export class VirtualClock {
   /** Reports whether any workflow/activity task is queued or in flight; set by the engine. */
   isBusy: () => boolean = () => false;
 
-  constructor(readonly timeSkipping: boolean) {}
+  /** `startAt` (epoch ms) starts virtual time there instead of at the wall clock, e.g. inside an autumn holiday. */
+  constructor(
+    readonly timeSkipping: boolean,
+    startAt?: number,
+  ) {
+    if (startAt !== undefined) this.offsetMs = startAt - Date.now();
+  }
 
   now(): number {
     return Date.now() + this.offsetMs;

@@ -46,8 +46,8 @@ export class Engine {
   private readonly chains = new Map<string, WorkflowRun[]>();
   readonly queries = new Map<string, PendingQuery>();
 
-  constructor(timeSkipping: boolean) {
-    this.clock = new VirtualClock(timeSkipping);
+  constructor(timeSkipping: boolean, startAt?: number) {
+    this.clock = new VirtualClock(timeSkipping, startAt);
     this.clock.isBusy = () => this.isBusy();
   }
 

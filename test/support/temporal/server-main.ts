@@ -22,7 +22,13 @@ function parse(argv: string[]): { port: number; host: string; timeSkipping: bool
   return { port, host: "127.0.0.1", timeSkipping: true };
 }
 
-const options = parse(process.argv.slice(2));
+const startTime = process.env.TEMPORAL_TEST_SERVER_START_TIME;
+const startAt = startTime ? Date.parse(startTime) : undefined;
+if (startAt !== undefined && Number.isNaN(startAt)) {
+  console.error(`TEMPORAL_TEST_SERVER_START_TIME is not an ISO 8601 time: ${startTime}`);
+  process.exit(2);
+}
+const options = { ...parse(process.argv.slice(2)), ...(startAt !== undefined ? { startAt } : {}) };
 const server = await startTemporalTestServer(options);
 console.error(`[temporal-test-server] listening on ${server.address} (time skipping ${options.timeSkipping ? "on" : "off"})`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

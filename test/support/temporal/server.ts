@@ -15,6 +15,11 @@ export interface TemporalTestServerOptions {
    * (Temporal's test-server semantics). Off, time runs like a wall clock: a local engine.
    */
   timeSkipping?: boolean;
+  /**
+   * Where virtual time starts (epoch ms); default: now. Lets a test run in a chosen week of the school calendar.
+   * The executable reads it from TEMPORAL_TEST_SERVER_START_TIME (ISO 8601), since the SDK passes only a port.
+   */
+  startAt?: number;
 }
 
 export interface TemporalTestServer {
@@ -26,7 +31,7 @@ export interface TemporalTestServer {
 
 export async function startTemporalTestServer(options: TemporalTestServerOptions = {}): Promise<TemporalTestServer> {
   const host = options.host ?? "127.0.0.1";
-  const engine = new Engine(options.timeSkipping ?? false);
+  const engine = new Engine(options.timeSkipping ?? false, options.startAt);
   const server = new Server({
     "grpc.max_receive_message_length": 128 * 1024 * 1024,
     "grpc.max_send_message_length": 128 * 1024 * 1024,
