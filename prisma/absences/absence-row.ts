@@ -19,11 +19,12 @@ const MAX_CODE_LENGTH = 64;
 const MAX_SUBJECT_LENGTH = 200;
 const MAX_REASON_LENGTH = 1000;
 
-const JUSTIFICATION: Readonly<Record<string, "JUSTIFIED" | "UNJUSTIFIED" | "UNKNOWN">> = {
-  yes: "JUSTIFIED",
-  no: "UNJUSTIFIED",
-  unknown: "UNKNOWN",
-};
+// A Map, not an object literal: `justified: "constructor"` must not find Object.prototype's.
+const JUSTIFICATION: ReadonlyMap<string, "JUSTIFIED" | "UNJUSTIFIED" | "UNKNOWN"> = new Map([
+  ["yes", "JUSTIFIED"],
+  ["no", "UNJUSTIFIED"],
+  ["unknown", "UNKNOWN"],
+]);
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 const LESSON_SHAPE = /^\d{1,2}$/;
@@ -77,32 +78,60 @@ export function stagingErrorLine(position: number, error: string): string {
   return `${position}\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t${copyText(error)}\n`;
 }
 
+// Exports repeat a few hundred dates a million times; remembering the verdicts keeps the calendar arithmetic out
+// of the per-row path. Bounded, so a file of random garbage cannot grow it without limit.
+const dateVerdicts = new Map<string, string | null>();
+const DATE_CACHE_LIMIT = 10_000;
+
+function dateError(date: string): string | null {
+  const known = dateVerdicts.get(date);
+  if (known !== undefined) return known;
+  const verdict = !DATE_SHAPE.test(date) ? `date ${shown(date)} is not written YYYY-MM-DD` : isIsoDate(date) ? null : `date ${date} does not exist`;
+  if (dateVerdicts.size < DATE_CACHE_LIMIT) dateVerdicts.set(date, verdict);
+  return verdict;
+}
+
+/** `trim` allocates; most exported fields have nothing to trim. */
+function trimmed(value: string): string {
+  const n = value.length;
+  return n === 0 || (value.charCodeAt(0) > 32 && value.charCodeAt(n - 1) > 32) ? value : value.trim();
+}
+
+// eslint-disable-next-line no-control-regex -- NUL must be found: PostgreSQL text cannot store it.
+const NUL_OR_ESCAPE = /[\\\t\n\r\u0000]/;
+
 /**
  * The staging line for one row (columns of `STAGING_COLUMNS` in staging.ts): the values converted to their
  * column types when they pass the field checks, otherwise a line that carries every field error, joined.
+ * This runs once per input row, so the common case avoids allocations and repeated work.
  */
 export function stagingLine(position: number, fields: AbsenceFields): string {
-  const code = fields.learner_code.trim();
-  const date = fields.date.trim();
-  const lesson = fields.lesson.trim();
-  const justified = fields.justified.trim().toLowerCase();
-  const subject = fields.subject?.trim() ?? "";
-  const reason = fields.reason?.trim() ?? "";
-  const justification = JUSTIFICATION[justified];
+  const code = trimmed(fields.learner_code);
+  const date = trimmed(fields.date);
+  const lesson = trimmed(fields.lesson);
+  const subject = fields.subject === null ? "" : trimmed(fields.subject);
+  const reason = fields.reason === null ? "" : trimmed(fields.reason);
+  const justification = JUSTIFICATION.get(fields.justified) ?? JUSTIFICATION.get(fields.justified.trim().toLowerCase());
+  const lessonNumber = LESSON_SHAPE.test(lesson) ? Number(lesson) : -1;
+  const dateProblem = dateError(date);
 
-  let errors: string[] | null = null;
-  const fail = (message: string) => (errors ??= []).push(message);
-  if (code === "") fail("learner_code is empty");
-  else if (code.length > MAX_CODE_LENGTH) fail(`learner_code is longer than ${MAX_CODE_LENGTH} characters`);
-  if (!DATE_SHAPE.test(date)) fail(`date ${shown(date)} is not written YYYY-MM-DD`);
-  else if (!isIsoDate(date)) fail(`date ${date} does not exist`);
-  if (!LESSON_SHAPE.test(lesson) || Number(lesson) > MAX_LESSON) fail(`lesson ${shown(lesson)} is not a whole number from 0 to ${MAX_LESSON}`);
-  if (justification === undefined) fail(`justified ${shown(fields.justified)} must be yes, no or unknown`);
-  if (subject.length > MAX_SUBJECT_LENGTH) fail(`subject is longer than ${MAX_SUBJECT_LENGTH} characters`);
-  if (reason.length > MAX_REASON_LENGTH) fail(`reason is longer than ${MAX_REASON_LENGTH} characters`);
-  // PostgreSQL text cannot hold NUL; one would abort the whole COPY instead of rejecting this row.
-  if ([code, subject, reason].some((v) => v.includes("\u0000"))) fail("contains a NUL character");
-  if (errors) return stagingErrorLine(position, (errors as string[]).join("; "));
-
-  return `${position}\t${copyText(code)}\t${date}\t${Number(lesson)}\t${copyText(subject)}\t${copyText(reason)}\t${justification}\t\\N\n`;
+  if (
+    code === "" || code.length > MAX_CODE_LENGTH || dateProblem !== null || lessonNumber < 0 || lessonNumber > MAX_LESSON ||
+    justification === undefined || subject.length > MAX_SUBJECT_LENGTH || reason.length > MAX_REASON_LENGTH ||
+    NUL_OR_ESCAPE.test(code) || NUL_OR_ESCAPE.test(subject) || NUL_OR_ESCAPE.test(reason)
+  ) {
+    const errors: string[] = [];
+    if (code === "") errors.push("learner_code is empty");
+    else if (code.length > MAX_CODE_LENGTH) errors.push(`learner_code is longer than ${MAX_CODE_LENGTH} characters`);
+    if (dateProblem !== null) errors.push(dateProblem);
+    if (lessonNumber < 0 || lessonNumber > MAX_LESSON) errors.push(`lesson ${shown(lesson)} is not a whole number from 0 to ${MAX_LESSON}`);
+    if (justification === undefined) errors.push(`justified ${shown(fields.justified)} must be yes, no or unknown`);
+    if (subject.length > MAX_SUBJECT_LENGTH) errors.push(`subject is longer than ${MAX_SUBJECT_LENGTH} characters`);
+    if (reason.length > MAX_REASON_LENGTH) errors.push(`reason is longer than ${MAX_REASON_LENGTH} characters`);
+    // PostgreSQL text cannot hold NUL; one would abort the whole COPY instead of rejecting this row.
+    if ([code, subject, reason].some((v) => v.includes("\u0000"))) errors.push("contains a NUL character");
+    // Only escapes were found: the row is fine, its text just needs COPY escaping.
+    if (errors.length > 0) return stagingErrorLine(position, errors.join("; "));
+  }
+  return `${position}\t${copyText(code)}\t${date}\t${lessonNumber}\t${copyText(subject)}\t${copyText(reason)}\t${justification}\t\\N\n`;
 }

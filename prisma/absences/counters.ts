@@ -54,16 +54,20 @@ interface AffectedRow {
 const UPSERT_COUNTERS = `
 INSERT INTO "AbsenceCounter" (id, "learnerId", "schoolYear", semester, "unjustifiedLessons", "unknownLessons",
                               "justifiedLessons", "unexcusedDays", "updatedAt")
-SELECT gen_random_uuid()::text, a.learner_id, a.school_year, a.semester,
-       count(r.lesson) FILTER (WHERE r.justification = 'UNJUSTIFIED'),
-       count(r.lesson) FILTER (WHERE r.justification = 'UNKNOWN'),
-       count(r.lesson) FILTER (WHERE r.justification = 'JUSTIFIED'),
-       count(DISTINCT r.date) FILTER (WHERE r.justification <> 'JUSTIFIED'),
-       now()
-FROM ${AFFECTED_TABLE} a
-JOIN ${SEMESTERS_TABLE} s ON s.grade = a.calendar_grade AND s.school_year = a.school_year AND s.semester = a.semester
-LEFT JOIN "AbsenceRecord" r ON r."learnerId" = a.learner_id AND r.date BETWEEN s.start_date AND s.end_date
-GROUP BY a.learner_id, a.school_year, a.semester
+SELECT gen_random_uuid()::text, learner_id, school_year, semester,
+       sum(unjustified), sum(unknown), sum(justified), count(*) FILTER (WHERE unjustified + unknown > 0), now()
+FROM (
+  -- Per day first, so distinct days fall out of a grouping instead of a count(DISTINCT …) sort.
+  SELECT a.learner_id, a.school_year, a.semester, r.date,
+         count(r.lesson) FILTER (WHERE r.justification = 'UNJUSTIFIED') AS unjustified,
+         count(r.lesson) FILTER (WHERE r.justification = 'UNKNOWN') AS unknown,
+         count(r.lesson) FILTER (WHERE r.justification = 'JUSTIFIED') AS justified
+  FROM ${AFFECTED_TABLE} a
+  JOIN ${SEMESTERS_TABLE} s ON s.grade = a.calendar_grade AND s.school_year = a.school_year AND s.semester = a.semester
+  LEFT JOIN "AbsenceRecord" r ON r."learnerId" = a.learner_id AND r.date BETWEEN s.start_date AND s.end_date
+  GROUP BY a.learner_id, a.school_year, a.semester, r.date
+) per_day
+GROUP BY learner_id, school_year, semester
 ON CONFLICT ("learnerId", "schoolYear", semester) DO UPDATE SET
   "unjustifiedLessons" = EXCLUDED."unjustifiedLessons",
   "unknownLessons" = EXCLUDED."unknownLessons",

@@ -161,6 +161,14 @@ describe("CSV dialects and edge cases", () => {
     expect(result).toMatchObject({ imported: 1, rejected: 3 });
   });
 
+  it("does not mistake inherited object keys for values of justified", async () => {
+    const result = await h.importCsv(csv(HEADER, "V0010,2025-10-08,1,,,constructor", "V0010,2025-10-08,2,,,__proto__"));
+    expect(result.rejections.map((r) => r.reason)).toEqual([
+      'justified "constructor" must be yes, no or unknown',
+      'justified "__proto__" must be yes, no or unknown',
+    ]);
+  });
+
   it("resolves codes across the municipality without --school, and keeps a school import to its school", async () => {
     const rows = csv(HEADER, "T0001,2025-10-07,1,,,no", "V0011,2025-10-07,1,,,no");
     const municipality = await h.importCsv(rows, { scope: {} });
