@@ -1,3 +1,4 @@
+import type { KnownBlock } from "@slack/types";
 import { formatRigaDateTime, t, type Locale } from "../../core/i18n.js";
 import type { CaseDetails } from "../../core/view-case.js";
 import type { TriageClearance, TriageReason } from "../../../workflows/domain/triage.js";
@@ -19,7 +20,37 @@ export function buildCaseDetails(details: CaseDetails, locale: Locale): SlackMes
     lines.push(t(locale, "details.clears", { clears: details.triage.clearsWhen.map((c) => describeClearance(c, locale)).join("; ") }));
   }
   const title = t(locale, "details.title", { ref: details.ref });
-  return { text: title, blocks: [{ type: "header", text: { type: "plain_text", text: title } }, { type: "section", text: { type: "mrkdwn", text: lines.join("\n") } }] };
+  return { text: title, blocks: [{ type: "header", text: { type: "plain_text", text: title } }, ...sections(lines)] };
+}
+
+/** Slack's limit for a section's text. A case with many risks (all 66 run to ~4,900 characters) needs several. */
+const SECTION_MAX = 3000;
+
+/** The lines packed into as few sections as fit; a line too long for one section breaks after a "; ". */
+function sections(lines: string[]): KnownBlock[] {
+  const texts: string[] = [];
+  for (const piece of lines.flatMap(splitLine)) {
+    const last = texts.at(-1);
+    if (last !== undefined && last.length + 1 + piece.length <= SECTION_MAX) texts[texts.length - 1] = `${last}\n${piece}`;
+    else texts.push(piece);
+  }
+  return texts.map((text) => ({ type: "section", text: { type: "mrkdwn", text } }));
+}
+
+function splitLine(line: string): string[] {
+  if (line.length <= SECTION_MAX) return [line];
+  const out: string[] = [];
+  let current = "";
+  for (const part of line.split("; ")) {
+    const next = current ? `${current}; ${part}` : part;
+    if (next.length < SECTION_MAX) current = next;
+    else {
+      if (current) out.push(`${current};`);
+      current = part.slice(0, SECTION_MAX - 1);
+    }
+  }
+  if (current) out.push(current);
+  return out;
 }
 
 export function describeReason(reason: TriageReason, locale: Locale): string {

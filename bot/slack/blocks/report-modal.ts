@@ -25,7 +25,9 @@ import {
 // on the scale the classifier gives it (0–3 or yes/no). Two steps because 66 frequency pickers would exceed
 // Slack's 100-block limit for a modal.
 
-const plain = (text: string) => ({ type: "plain_text" as const, text: text.slice(0, 75), emoji: false });
+/** Slack's 75-character limit for option texts, cut visibly (with "…") rather than mid-word without a mark. */
+const fit = (text: string, max = 75) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
+const plain = (text: string) => ({ type: "plain_text" as const, text: fit(text), emoji: false });
 const option = (text: string, value: string): PlainTextOption => ({ text: plain(text), value });
 
 export interface ClassChoice {
