@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../prisma/client.js";
 import { createCalendarRepository } from "../prisma/repositories/calendar-repository.js";
 import type { Logger } from "../prisma/runtime/logger.js";
+import { createAbsenceActivities } from "./absence-activities.js";
 import { createCaseActivities } from "./case-activities.js";
 import { createOutbox } from "./outbox.js";
 import type { SlackSender } from "./slack-sender.js";
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
   const outbox = createOutbox({ prisma: deps.prisma, slack: deps.slack, logger: deps.logger.child("outbox") });
   return {
     ...createCaseActivities({ prisma: deps.prisma, outbox, logger: deps.logger }),
+    ...createAbsenceActivities({ prisma: deps.prisma, outbox, logger: deps.logger }),
     /** The municipality's school calendars as data, so workflow timers count school days deterministically. */
     async loadMunicipalityCalendar(input: { municipalityId: string }) {
       return calendars.loadMunicipalityCalendar(input);

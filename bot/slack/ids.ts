@@ -28,3 +28,17 @@ export const LEVEL_BLOCK = "level_block";
 export const LEVEL_ACTION = "level_select";
 export const REASON_BLOCK = "reason_block";
 export const REASON_ACTION = "reason_input";
+
+export const ABSENCE_CONTACTS_ACTION = "absence_contacts_button";
+export const ABSENCE_CONTACTED_ACTIONS = {
+  JUSTIFIED: "absence_contacted_justified",
+  UNJUSTIFIED: "absence_contacted_unjustified",
+  UNREACHABLE: "absence_contacted_unreachable",
+} as const;
+export const ABSENCE_VIIS_ACTION = "absence_viis_button";
+export const ABSENCE_RESOLVED_ACTION = "absence_resolved_button";
+export const ABSENCE_REFERRAL_SENT_ACTION = "absence_referral_sent_button";
+export const ABSENCE_ACK_ACTION = "absence_ack_button";
+export const ABSENCE_STEP_CALLBACK = "pmp_absence_step";
+export const ABSENCE_TEXT_BLOCK = "absence_text_block";
+export const ABSENCE_TEXT_ACTION = "absence_text_input";

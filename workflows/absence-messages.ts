@@ -1,0 +1,82 @@
+import { defineQuery, defineSignal, defineUpdate } from "@temporalio/workflow";
+import type { AbsenceMeasures, AbsenceRuleSet } from "./domain/absence-rules.js";
+import type { IsoDate } from "./domain/calendar/index.js";
+
+// Messages of the absence-escalation workflow (MK 89), shared by the workflow, its activities and the bot.
+
+/** One workflow per learner; each run covers one semester and continues as new into the next. */
+export const absenceWorkflowId = (learnerId: string): string => `pmp-absence-${learnerId}`;
+
+export interface SemesterKey {
+  schoolYear: string;
+  semester: 1 | 2;
+}
+
+export interface AbsenceWorkflowInput {
+  learnerId: string;
+  term: SemesterKey;
+  /** Carried by continue-as-new within the same semester (the rule version stays pinned). */
+  carried?: AbsenceState;
+  /** Signals that arrived for a later semester than the run that received them. */
+  pending?: AbsencesRecorded[];
+}
+
+/** Sent after every import that stored new absences for the learner in a semester. */
+export interface AbsencesRecorded {
+  batchId: string;
+  term: SemesterKey;
+  /** Counters after the import (semester and school year), recomputed from the records. */
+  measures: AbsenceMeasures;
+  /** School days with a newly recorded unexcused (unjustified or unknown-reason) absence. */
+  newUnexcusedDates: IsoDate[];
+}
+
+export type StepKind = "PARENT_CONTACT" | "VIIS_ENTRY" | "SOCIAL_SERVICE_REFERRAL" | "REFERRAL_ACKNOWLEDGEMENT";
+export type StepStatus = "OPEN" | "DONE" | "OVERDUE" | "ESCALATED" | "CANCELLED";
+
+export interface AbsenceStep {
+  /** Unique within the escalation: e.g. "PARENT_CONTACT:2025-10-16", "VIIS_ENTRY:viis-entry-school". */
+  key: string;
+  kind: StepKind;
+  legalPoint: string;
+  dueAt: string;
+  /** When to remind the assignee, if at all. */
+  remindAt: string | null;
+  status: StepStatus;
+  reminded: boolean;
+}
+
+export interface AbsenceState {
+  ruleSet: AbsenceRuleSet;
+  measures: AbsenceMeasures;
+  crossedRules: string[];
+  steps: AbsenceStep[];
+  processedBatches: string[];
+  /** School day the referral clock started (the first VIIS-entry crossing), and whether the case was resolved. */
+  referralClockFrom: IsoDate | null;
+  resolved: boolean;
+}
+
+export type ParentContactOutcome = "JUSTIFIED" | "UNJUSTIFIED" | "UNREACHABLE";
+
+export type StepAction =
+  | { kind: "PARENTS_CONTACTED"; stepKey: string; staffId: string; outcome: ParentContactOutcome }
+  | { kind: "VIIS_ENTERED"; stepKey: string; staffId: string; remedialAction: string }
+  | { kind: "REFERRAL_SENT"; stepKey: string; staffId: string; documentRef: string }
+  | { kind: "REFERRAL_ACKNOWLEDGED"; stepKey: string; staffId: string }
+  | { kind: "RESOLVED"; staffId: string };
+
+export const absencesRecordedSignal = defineSignal<[AbsencesRecorded]>("absencesRecorded");
+/** A responsible person reports a step done (buttons in chat). Rejected when the step is unknown or closed. */
+export const completeStepUpdate = defineUpdate<AbsenceState, [StepAction]>("completeStep");
+export const absenceStateQuery = defineQuery<AbsenceState>("absenceState");
+
+export const AbsenceErrors = { UNKNOWN_STEP: "UNKNOWN_STEP", STEP_CLOSED: "STEP_CLOSED" } as const;
+
+/** What the workflow asks its notification activity to tell people. */
+export type AbsenceNotice =
+  | { kind: "STEP_OPENED"; step: AbsenceStep; detail?: { count?: number; date?: IsoDate; agency?: string } }
+  | { kind: "STEP_REMINDER"; step: AbsenceStep }
+  | { kind: "STEP_OVERDUE"; step: AbsenceStep; escalateTo: string }
+  | { kind: "INFORMED"; recipient: string; legalPoint: string; count: number }
+  | { kind: "AGENDA"; ruleId: string; count: number };
