@@ -4,7 +4,7 @@ import type { Role } from "../../prisma/generated/enums.js";
 // the scope within which the role may act; a role without a cell may not act at all. Every command except
 // reporting also needs current data-protection training (IKVD concept §2.2).
 
-export const COMMANDS = ["REPORT_RISK", "TAKE_CASE", "DECIDE_CASE", "VIEW_CASE"] as const;
+export const COMMANDS = ["REPORT_RISK", "TAKE_CASE", "DECIDE_CASE", "VIEW_CASE", "ABSENCE_CONTACT", "ABSENCE_SCHOOL_STEP", "ABSENCE_ACKNOWLEDGE"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type Scope =
@@ -15,7 +15,9 @@ export type Scope =
   /** Learners of the class the actor leads (universal-level measures fall to the class teacher). */
   | "OWN_CLASS"
   /** Cases of the actor's municipality that were routed to the inter-institutional level (indicated). */
-  | "MUNICIPALITY_INDICATED";
+  | "MUNICIPALITY_INDICATED"
+  /** Anything concerning a learner of the actor's municipality (agencies acting on a referral). */
+  | "OWN_MUNICIPALITY";
 
 const SCHOOL_STAFF: Role[] = [
   "TEACHER",
@@ -50,9 +52,23 @@ export const ACCESS_MATRIX: Record<Command, Partial<Record<Role, Scope>>> = {
     CLASS_TEACHER: "OWN_CLASS",
     ...cells(["MUNICIPAL_EDUCATION_SPECIALIST", "MUNICIPAL_COORDINATOR", "COMMISSION_MEMBER"], "MUNICIPALITY_INDICATED"),
   },
+  // MK 89: the class teacher (or, without one, the social pedagogue) calls the parents the same school day and
+  // alone sees their contact details; the school's coordinator and director may step in.
+  ABSENCE_CONTACT: { CLASS_TEACHER: "OWN_CLASS", ...cells(["SOCIAL_PEDAGOGUE", "SCHOOL_COORDINATOR", "DIRECTOR"], "OWN_SCHOOL") },
+  // The director is accountable for the VIIS entry and the referral (MK 89 p.7; 002 P.3.3).
+  ABSENCE_SCHOOL_STEP: cells(["DIRECTOR", "SCHOOL_COORDINATOR"], "OWN_SCHOOL"),
+  ABSENCE_ACKNOWLEDGE: { SOCIAL_SERVICE: "OWN_MUNICIPALITY" },
 };
 
-export const NEEDS_TRAINING: Record<Command, boolean> = { REPORT_RISK: false, TAKE_CASE: true, DECIDE_CASE: true, VIEW_CASE: true };
+export const NEEDS_TRAINING: Record<Command, boolean> = {
+  REPORT_RISK: false,
+  TAKE_CASE: true,
+  DECIDE_CASE: true,
+  VIEW_CASE: true,
+  ABSENCE_CONTACT: true,
+  ABSENCE_SCHOOL_STEP: true,
+  ABSENCE_ACKNOWLEDGE: true,
+};
 
 export interface ActorRole {
   role: Role;
@@ -97,5 +113,7 @@ function withinScope(scope: Scope, role: ActorRole, actor: Actor, target: Access
       return role.schoolId === target.schoolId && Boolean(role.classLabel) && role.classLabel === target.classLabel;
     case "MUNICIPALITY_INDICATED":
       return role.municipalityId === target.municipalityId && target.level === "INDICATED";
+    case "OWN_MUNICIPALITY":
+      return role.municipalityId === target.municipalityId;
   }
 }

@@ -27,6 +27,9 @@ const EXPECTED: Record<Command, Role[]> = {
   TAKE_CASE: ["PSYCHOLOGIST", "SOCIAL_PEDAGOGUE", "SPECIAL_EDUCATION_TEACHER", "SPEECH_THERAPIST", "SCHOOL_COORDINATOR"],
   DECIDE_CASE: ["SCHOOL_COORDINATOR"],
   VIEW_CASE: ["PSYCHOLOGIST", "SOCIAL_PEDAGOGUE", "SPECIAL_EDUCATION_TEACHER", "SPEECH_THERAPIST", "SCHOOL_COORDINATOR", "DIRECTOR", "CLASS_TEACHER"],
+  ABSENCE_CONTACT: ["CLASS_TEACHER", "SOCIAL_PEDAGOGUE", "SCHOOL_COORDINATOR", "DIRECTOR"],
+  ABSENCE_SCHOOL_STEP: ["DIRECTOR", "SCHOOL_COORDINATOR"],
+  ABSENCE_ACKNOWLEDGE: ["SOCIAL_SERVICE"],
 };
 const TARGET: AccessTarget = { ...HOME, classLabel: "7.a", caseManagerId: "someone-else", level: "TARGETED" };
 
@@ -39,11 +42,16 @@ describe("access matrix", () => {
   });
 
   it("nobody acts on another school's learners or cases", () => {
-    for (const command of COMMANDS) {
+    for (const command of COMMANDS.filter((c) => c !== "ABSENCE_ACKNOWLEDGE")) {
       for (const role of ROLES) {
         expect(authorize(actorWith(role), command, { ...TARGET, schoolId: "school-other" }, NOW).allowed).toBe(false);
       }
     }
+  });
+
+  it("the social service acknowledges referrals from its own municipality only", () => {
+    expect(authorize(actorWith("SOCIAL_SERVICE"), "ABSENCE_ACKNOWLEDGE", { ...TARGET, schoolId: "any-school" }, NOW).allowed).toBe(true);
+    expect(authorize(actorWith("SOCIAL_SERVICE"), "ABSENCE_ACKNOWLEDGE", { ...TARGET, municipalityId: "other" }, NOW).allowed).toBe(false);
   });
 
   it("the case manager decides their own case; colleagues do not", () => {

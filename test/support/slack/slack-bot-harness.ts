@@ -7,6 +7,7 @@ import type { CoreDeps } from "../../../bot/core/deps.js";
 import { createHttpServer, type HttpServer } from "../../../bot/http-server.js";
 import { mountSlack } from "../../../bot/slack/app.js";
 import { createLogger } from "../../../prisma/runtime/logger.js";
+import { createPersonalDataVault } from "../../../prisma/repositories/personal-data-vault.js";
 import { demoSlackUserId, DEMO } from "../../../prisma/seed/demo-municipality.js";
 import { DEFAULT_CASE_CONFIG } from "../../../workflows/case-messages.js";
 import { createTestDatabase, type TestDatabase } from "../database.js";
@@ -39,7 +40,7 @@ export async function startSlackBotHarness(temporal: TemporalTestEnv): Promise<S
   const slack = await startFakeSlackApi();
   const logger = createLogger("test", "error");
   const taskQueue = temporal.taskQueue("slack-e2e");
-  const core: CoreDeps = { prisma: db.prisma, temporal: temporal.client, taskQueue, caseConfig: DEFAULT_CASE_CONFIG, now: () => new Date() };
+  const core: CoreDeps = { prisma: db.prisma, vault: createPersonalDataVault({ prisma: db.prisma, key: db.key }), temporal: temporal.client, taskQueue, caseConfig: DEFAULT_CASE_CONFIG, now: () => new Date() };
   let http: HttpServer | undefined;
   try {
     http = createHttpServer({ isReady: async () => true });
