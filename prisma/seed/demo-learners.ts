@@ -26,6 +26,8 @@ export interface DemoLearner {
 export function demoLearners(): DemoLearner[] {
   const random = seededRandom(20261124);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  // A parent never shares the child's first name, so a contact's name can never read as the learner's.
+  const parentName = (list: readonly string[], child: string) => pick(list.filter((name) => name !== child));
   const learners: DemoLearner[] = [];
   DEMO.schools.forEach((school, schoolIndex) => {
     const count = PER_SCHOOL[schoolIndex]!;
@@ -47,8 +49,8 @@ export function demoLearners(): DemoLearner[] {
       const contacts: DemoLearner["contacts"] =
         careSetting === "FAMILY"
           ? [
-              { relation: "MOTHER", name: `${pick(FEMALE_FIRST)} ${fem}`, phone: phone() },
-              { relation: "FATHER", name: `${pick(MALE_FIRST)} ${masc}`, phone: phone() },
+              { relation: "MOTHER", name: `${parentName(FEMALE_FIRST, firstName)} ${fem}`, phone: phone() },
+              { relation: "FATHER", name: `${parentName(MALE_FIRST, firstName)} ${masc}`, phone: phone() },
             ]
           : careSetting === "FOSTER_FAMILY"
             ? [{ relation: "FOSTER_FAMILY", name: `${pick(FEMALE_FIRST)} ${pick(SURNAMES)[0]}`, phone: phone() }]

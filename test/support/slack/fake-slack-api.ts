@@ -102,7 +102,7 @@ export interface FakeSlackApi {
   apiUrl: string;
   responseUrl(id: string): string;
   calls: CapturedCall[];
-  /** Every payload that contained a seeded learner's name or personal code. Must stay empty. */
+  /** Every payload that contained a seeded learner's full name or personal code. Must stay empty. */
   leaks: string[];
   /** The next call of `method` whose form body matches `when` fails as described. */
   failNext(method: string, fault: Fault, when?: (body: Record<string, unknown>) => boolean): void;
@@ -111,16 +111,15 @@ export interface FakeSlackApi {
   close(): Promise<void>;
 }
 
-/** Names (in full and surname alone) and personal codes of every seeded demo learner and their contacts. */
+/**
+ * Full names and personal codes of every seeded demo learner. (Parents' and guardians' contacts may appear, but
+ * only in the ephemeral, audited view the responsible person asks for; the escalation tests check that path.)
+ */
 function learnerSecrets(): string[] {
   const secrets = new Set<string>();
   for (const learner of demoLearners()) {
     secrets.add(`${learner.identity.firstName} ${learner.identity.lastName}`);
     secrets.add(learner.identity.personalCode);
-    for (const contact of learner.contacts) {
-      secrets.add(contact.name);
-      secrets.add(contact.phone);
-    }
   }
   return [...secrets];
 }

@@ -30,8 +30,10 @@ export interface SlackBotHarness {
   command(staffKey: string, text: string): Promise<{ status: number; json: unknown; body: string; responseId: string }>;
   blockAction(staffKey: string, action: Record<string, unknown>, extra?: Record<string, unknown>): Promise<{ status: number; json: unknown; responseId: string }>;
   submitView(staffKey: string, view: Record<string, unknown>, values: Record<string, Record<string, unknown>>): Promise<{ status: number; json: unknown }>;
-  /** Runs `fn` while a worker polls the harness's task queue. */
+  /** Runs `fn` while a worker polls the harness's task queue; workflows still open afterwards are terminated. */
   withWorker<T>(fn: (worker: Worker) => Promise<T>): Promise<T>;
+  /** A worker the caller runs and stops itself, leaving workflows running (e.g. to replace it mid-escalation). */
+  createWorker(): Promise<Worker>;
   close(): Promise<void>;
 }
 
@@ -111,6 +113,7 @@ export async function startSlackBotHarness(temporal: TemporalTestEnv): Promise<S
         );
       },
       withWorker: (fn) => temporal.withWorker({ taskQueue, activities }, fn),
+      createWorker: () => temporal.createWorker({ taskQueue, activities }),
       async close() {
         await http?.close();
         await slack.close();
