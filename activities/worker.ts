@@ -4,6 +4,7 @@ import type { PrismaClient } from "../prisma/client.js";
 import type { Logger, LogLevel } from "../prisma/runtime/logger.js";
 import { createActivities } from "./index.js";
 import type { SlackSender } from "./slack-sender.js";
+import { startAbsenceSweep } from "./absence-sweep.js";
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL("../workflows/index.ts", import.meta.url));
 
@@ -51,7 +52,11 @@ export async function startWorker(options: {
       workflowsPath: WORKFLOWS_PATH,
       activities: createActivities({ prisma: options.prisma, logger: options.logger.child("activities"), slack: options.slack }),
     });
-    const done = worker.run().finally(() => connection.close());
+    const sweep = await startAbsenceSweep({ ...options, logger: options.logger.child("absence-sweep") });
+    const done = worker.run().finally(async () => {
+      await sweep.stop();
+      await connection.close();
+    });
     return {
       done,
       async shutdown() {

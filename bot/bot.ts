@@ -7,6 +7,11 @@ import { DEFAULT_CASE_CONFIG } from "../workflows/case-messages.js";
 import type { CoreDeps } from "./core/deps.js";
 import { createHttpServer } from "./http-server.js";
 import { mountSlack } from "./slack/app.js";
+import pg from "pg";
+import { createAbsenceDispatcher } from "../activities/absence-dispatch.js";
+import { createAbsenceImporter } from "../prisma/absences/importer.js";
+import { createApiTokenRepository } from "../prisma/absences/api-tokens.js";
+import { createAbsencesRouter } from "./ingest/absences-router.js";
 
 export interface RunningBot {
   url: string;
@@ -17,6 +22,7 @@ export interface RunningBot {
 export async function startBot(options: {
   env: BotEnv;
   temporalAddress: string;
+  databaseUrl: string;
   prisma: PrismaClient;
   vault: PersonalDataVault;
   logger: Logger;
@@ -36,11 +42,24 @@ export async function startBot(options: {
       core,
     });
   }
+  // E-journal absence records arrive over HTTP (per-school API token); each import is then dispatched to the
+  // escalation workflows at once (the worker's sweep catches anything a crash left behind).
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
+  const dispatcher = createAbsenceDispatcher({ prisma: options.prisma, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE });
+  http.app.use(
+    createAbsencesRouter({
+      tokens: createApiTokenRepository(options.prisma),
+      importer: createAbsenceImporter({ prisma: options.prisma, pool, logger: logger.child("absences") }),
+      logger,
+      onImported: async (result) => void (await dispatcher.dispatchBatch(result.batchId)),
+    }),
+  );
   let url: string;
   try {
     url = await http.listen(env.PORT, env.HOST);
   } catch (error) {
     await connection.close();
+    await pool.end();
     throw error;
   }
   if (env.SLACK_BOT_TOKEN) {
@@ -56,6 +75,7 @@ export async function startBot(options: {
     async stop() {
       await http.close();
       await connection.close();
+      await pool.end();
     },
   };
 }

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   }
   const prisma = createPrismaClient(env.DATABASE_URL);
   const vault = createPersonalDataVault({ prisma, key: keyFromBase64(env.PERSONAL_DATA_KEY) });
-  const bot = await startBot({ env, temporalAddress: env.TEMPORAL_ADDRESS, prisma, vault, logger });
+  const bot = await startBot({ env, temporalAddress: env.TEMPORAL_ADDRESS, databaseUrl: env.DATABASE_URL, prisma, vault, logger });
   logger.info("bot listening", { url: bot.url });
   const stop = () =>
     void bot

@@ -4,7 +4,7 @@ import { seedDemoLearners } from "./demo-learners.js";
 import { demoIds, seedDemoMunicipality } from "./demo-municipality.js";
 import { createCalendarRepository } from "../repositories/calendar-repository.js";
 import { NATIONAL_SCHOOL_YEARS } from "../../workflows/domain/calendar/index.js";
-import { seedIndicators, seedRiskClassifier, seedSupportCatalogue } from "./reference-data.js";
+import { seedAbsenceRules, seedIndicators, seedRiskClassifier, seedSupportCatalogue } from "./reference-data.js";
 
 /**
  * Reference data (risk classifier, support-activity catalogue, indicators, calendars) and the demo
@@ -15,6 +15,7 @@ export async function seedDatabase(deps: { prisma: PrismaClient; vault: Personal
   await seedSupportCatalogue(deps.prisma);
   await seedDemoMunicipality(deps.prisma);
   await seedIndicators(deps.prisma, demoIds.municipality());
+  await seedAbsenceRules(deps.prisma, demoIds.municipality());
   await seedDemoLearners(deps.prisma, deps.vault);
   // Municipalities start from the national calendars and edit their copy; a re-seed never overwrites edits.
   const calendars = createCalendarRepository(deps.prisma);

@@ -1,9 +1,10 @@
-import type { PrismaClient } from "../client.js";
+import type { Prisma, PrismaClient } from "../client.js";
 import type { PreventionLevel } from "../generated/enums.js";
 import { RISK_GROUPS, RISKS } from "../../workflows/domain/risk-catalogue.js";
 import { SUPPORT_ACTIVITIES, SUPPORT_ACTIVITY_CATEGORIES } from "../seed-data/support-activities.js";
 import { IKMS_PMP_INDICATORS, JURMALA_INDICATORS } from "../seed-data/indicators.js";
 import { stableId } from "./stable-id.js";
+import { DEFAULT_ABSENCE_RULES } from "../../workflows/domain/absence-rules.js";
 
 // National reference data: the 66-risk classifier, the support-activity catalogue and the IKMS indicators.
 // Upserts write the same values again on a re-seed (so a corrected catalogue propagates) and change nothing
@@ -96,4 +97,21 @@ export async function seedIndicators(prisma: PrismaClient, municipalityId: strin
       update: {},
     });
   }
+}
+
+/** Every municipality starts on MK 89's rules as version 1; later versions are new rows, never edits. */
+export async function seedAbsenceRules(prisma: PrismaClient, municipalityId: string): Promise<void> {
+  const key = { municipalityId_kind_version: { municipalityId, kind: "ABSENCE_ESCALATION" as const, version: DEFAULT_ABSENCE_RULES.version } };
+  await prisma.ruleSet.upsert({
+    where: key,
+    create: {
+      municipalityId,
+      kind: "ABSENCE_ESCALATION",
+      version: DEFAULT_ABSENCE_RULES.version,
+      effectiveFrom: new Date(`${DEFAULT_ABSENCE_RULES.effectiveFrom}T00:00:00Z`),
+      definition: DEFAULT_ABSENCE_RULES as unknown as Prisma.InputJsonObject,
+      note: "MK noteikumi Nr. 89 (noklusējums)",
+    },
+    update: {},
+  });
 }
