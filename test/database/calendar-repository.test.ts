@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCalendarRepository } from "../../prisma/repositories/calendar-repository.js";
 import { demoIds } from "../../prisma/seed/demo-municipality.js";
-import { isSchoolDay, SCHOOL_YEAR_2025_26 } from "../../workflows/domain/calendar/index.js";
+import { isSchoolDay, SCHOOL_YEAR_2025_26, type IsoDate } from "../../workflows/domain/calendar/index.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 
 describe("a municipality's school calendar is stored and editable", () => {
@@ -32,7 +32,7 @@ describe("a municipality's school calendar is stored and editable", () => {
 
   it("rejects an invalid calendar with field-level errors and keeps the stored one", async () => {
     const calendars = createCalendarRepository(db.prisma);
-    const broken = { ...SCHOOL_YEAR_2025_26, semester1: { start: "2025-12-19", end: "2025-09-01" } };
+    const broken = { ...SCHOOL_YEAR_2025_26, semester1: { start: "2025-12-19" as IsoDate, end: "2025-09-01" as IsoDate } };
     await expect(calendars.saveSchoolYear({ municipalityId: demoIds.municipality(), calendar: broken })).rejects.toThrow(/semester1/);
     const { calendars: years } = await calendars.loadMunicipalityCalendar({ municipalityId: demoIds.municipality() });
     expect(years.find((c) => c.schoolYear === "2025/26")?.semester1).toEqual({ start: "2025-09-01", end: "2025-12-19" });

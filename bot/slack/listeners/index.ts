@@ -11,6 +11,7 @@ import {
 import type { SlackListenerDeps } from "../listener-deps.js";
 import { absenceAcknowledgeCallback, absenceContactedCallback, absenceContactsCallback, absenceResolvedCallback, absenceStepFormCallback } from "./actions/absence-step-buttons.js";
 import { classSelectedCallback } from "./actions/class-selected.js";
+import { appHomeOpenedCallback } from "./events/app-home-opened.js";
 import { absenceStepSubmitCallback } from "./views/absence-step-submit.js";
 import { openDecisionCallback } from "./actions/open-decision.js";
 import { takeCaseCallback } from "./actions/take-case.js";
@@ -22,6 +23,7 @@ import { reportStep2Callback } from "./views/report-step2.js";
 /** Every Slack surface and the one callback that answers it. */
 export function registerListeners(app: App, deps: SlackListenerDeps): void {
   app.command("/pmp", pmpCommandCallback(deps));
+  app.event("app_home_opened", appHomeOpenedCallback(deps));
   app.action(CLASS_SELECT_ACTION, classSelectedCallback(deps));
   app.action(TAKE_CASE_ACTION, takeCaseCallback(deps));
   app.action(CONFIRM_CASE_ACTION, openDecisionCallback(deps, "CONFIRM"));
