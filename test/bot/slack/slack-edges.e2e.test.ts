@@ -176,6 +176,16 @@ describe("/pmp case and access", () => {
     expect(JSON.stringify(en.json)).toContain("report a possible early-school-leaving risk");
   });
 
+  it("the Home tab lists the cases a staff member manages, by reference", { timeout: 60_000 }, async () => {
+    const managed = await h.db.prisma.case.findFirstOrThrow({ where: { caseManagerId: demoIds.staff("social-pedagogue") }, select: { ref: true } });
+    const event = { type: "event_callback", team_id: "T0DEMO0001", api_app_id: "A0PMPBOT", event_id: "Ev01", event_time: 1, event: { type: "app_home_opened", user: demoSlackUserId("social-pedagogue"), channel: "D01", tab: "home" } };
+    const response = await postToSlackEndpoint(h.endpoint, { body: JSON.stringify(event), contentType: "application/json" });
+    expect(response.status).toBe(200);
+    const published = await h.slack.waitFor((c) => c.method === "views.publish" && c.body.user_id === demoSlackUserId("social-pedagogue"));
+    expect(text(published)).toContain(managed.ref);
+    expect(text(published)).toContain("Lietas, kuras vadu");
+  });
+
   it("no captured outbound Slack payload contains a seeded learner's name or personal code", () => {
     expect(h.slack.calls.length).toBeGreaterThan(10);
     expect(h.slack.leaks).toEqual([]);
