@@ -3,7 +3,7 @@
  *
  *   rows ──field checks (JS)──▶ COPY ──▶ temp staging table
  *        ──set-based SQL──▶ resolve learner, grade rules, semester  (absence_resolved: one row per input row)
- *        ──INSERT … SELECT … ON CONFLICT DO NOTHING──▶ AbsenceRecord
+ *        ──INSERT … SELECT DISTINCT ON … WHERE NOT EXISTS──▶ AbsenceRecord
  *        ──recompute──▶ AbsenceCounter, threshold crossings
  *
  * Every input row ends up counted exactly once: imported, duplicate (already stored, or repeated earlier in
@@ -22,7 +22,6 @@ import type { AbsenceRuleSet } from "../../workflows/domain/absence-rules.js";
 import { ABSENCE_COLUMNS, columnPositions, stagingErrorLine, stagingLine, type AbsenceFields } from "./absence-row.js";
 import { RESOLVED_TABLE, recomputeCounters, type LearnerThresholdCrossing } from "./counters.js";
 import { readCsvRows } from "./csv-rows.js";
-import { ID_SEQUENCE, idSql, uuidV7Prefix } from "./record-ids.js";
 import { AbsenceImportError } from "./import-error.js";
 import { SCOPE_TABLE, loadScopeTable, resolveScope, type AbsenceImportScope } from "./import-scope.js";
 import { loadAbsenceRules } from "./rule-sets.js";
@@ -85,14 +84,24 @@ LEFT JOIN ${SCOPE_TABLE} sc ON sc.code = st.learner_code
 LEFT JOIN ${SEMESTERS_TABLE} sem
   ON st.error IS NULL AND sem.grade = sc.calendar_grade AND st.date BETWEEN sem.start_date AND sem.end_date`;
 
-// Rows go to the unique index in key order; for a (learner, date, lesson) repeated in the input the earliest
-// position comes first and is the one stored, the later ones meet the conflict and count as duplicates.
-const INSERT_RECORDS = `
-INSERT INTO "AbsenceRecord" (id, "learnerId", date, lesson, subject, reason, justification, source, "batchId")
-SELECT ${idSql("$3::text")}, learner_id, date, lesson, subject, reason, justification, $1::"RecordSource", $2::text
-FROM ${RESOLVED_TABLE} WHERE error IS NULL
+// Rows go to the primary key in key order; for a (learner, date, lesson) repeated in the input the earliest
+// position is the one stored (DISTINCT ON keeps the first row of each key in this order) and the later ones
+// count as duplicates, as do rows already stored (the anti-join, a merge or index probe along the same key).
+// A plain INSERT, because ON CONFLICT's speculative insertion costs about a fifth of the insert. Imports are
+// serialised by the advisory lock, so only a writer outside the importer could add a conflicting row between the
+// anti-join and the insert; then the insert is retried with ON CONFLICT DO NOTHING (see insertRecords).
+const insertSql = (onConflict: string) => `
+INSERT INTO "AbsenceRecord" ("learnerId", date, lesson, subject, reason, justification, source, "batchId")
+SELECT DISTINCT ON (learner_id, date, lesson)
+       learner_id, date, lesson, subject, reason, justification, $1::"RecordSource", $2::text
+FROM ${RESOLVED_TABLE} r
+WHERE error IS NULL
+  AND NOT EXISTS (SELECT FROM "AbsenceRecord" a WHERE a."learnerId" = r.learner_id AND a.date = r.date AND a.lesson = r.lesson)
 ORDER BY learner_id, date, lesson, position
-ON CONFLICT ("learnerId", date, lesson) DO NOTHING`;
+${onConflict}`;
+const INSERT_RECORDS = insertSql("");
+const INSERT_RECORDS_ON_CONFLICT = insertSql(`ON CONFLICT ("learnerId", date, lesson) DO NOTHING`);
+const UNIQUE_VIOLATION = "23505";
 
 export interface AbsenceImporter {
   /** Imports an e-journal CSV export streamed from `input` (file, HTTP body…). */
@@ -140,9 +149,7 @@ export function createAbsenceImporter(deps: { prisma: PrismaClient; pool: pg.Poo
         `INSERT INTO "AbsenceImportBatch" (id, source, label, "schoolId", "startedAt") VALUES ($1, $2, $3, $4, $5)`,
         [batchId, source, options.label, scope.schoolId, startedAt],
       );
-      await client.query(`CREATE TEMP SEQUENCE ${ID_SEQUENCE}`);
-      const inserted = (await client.query(INSERT_RECORDS, [source, batchId, uuidV7Prefix(startedAt)])).rowCount ?? 0;
-      await client.query(`DROP SEQUENCE ${ID_SEQUENCE}`);
+      const inserted = await insertRecords(client, [source, batchId]);
       phase("insert");
       const counts = await client.query<{ valid: string; rejected: string }>(
         `SELECT count(*) FILTER (WHERE error IS NULL) AS valid, count(*) FILTER (WHERE error IS NOT NULL) AS rejected FROM ${RESOLVED_TABLE}`,
@@ -181,6 +188,24 @@ export function createAbsenceImporter(deps: { prisma: PrismaClient; pool: pg.Poo
     importCsv: (input, options) => run(csvStagingLines(input), options, "CSV_IMPORT"),
     importRecords: (records, options) => run(recordStagingLines(records), options, options.source ?? "API"),
   };
+}
+
+/**
+ * The fast path is a plain INSERT; if a row stored by a writer outside the importer's lock collides with it, the
+ * insert is rolled back to a savepoint and repeated with ON CONFLICT DO NOTHING, which counts that row as a
+ * duplicate like any other. Returns the number of rows stored.
+ */
+async function insertRecords(client: pg.PoolClient, parameters: [RecordSource, string]): Promise<number> {
+  await client.query("SAVEPOINT absence_insert");
+  try {
+    const inserted = (await client.query(INSERT_RECORDS, parameters)).rowCount ?? 0;
+    await client.query("RELEASE SAVEPOINT absence_insert");
+    return inserted;
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
+    await client.query("ROLLBACK TO SAVEPOINT absence_insert");
+    return (await client.query(INSERT_RECORDS_ON_CONFLICT, parameters)).rowCount ?? 0;
+  }
 }
 
 /** CSV rows → staging lines; the header decides column order; a bad or missing header stops the import. */

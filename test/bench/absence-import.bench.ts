@@ -1,9 +1,10 @@
 /**
- * Absence import throughput: 1,000,000 e-journal rows for the demo learners (school years 2024/25–2025/26),
- * measured against PostgreSQL's own COPY of the same file into a plain table with the same columns, on one
- * fresh embedded PostgreSQL in the same run. The ratio raw-COPY-time / import-time is the figure to compare
- * across machines (goal ≥ 0.5: the full import, with validation, deduplication, counters and threshold
- * detection, costs at most twice a bare COPY).
+ * Absence import throughput: 1,000,000 e-journal rows for the demo learners (school years 2024/25–2025/26), on
+ * one fresh embedded PostgreSQL, against two baselines measured in the same run:
+ *   - raw COPY: PostgreSQL's own COPY of the CSV into an unindexed table with the file's columns (the issue's
+ *     baseline; goal: raw-COPY-time / import-time ≥ 0.5);
+ *   - constrained COPY: COPY of the same rows into a table with exactly AbsenceRecord's columns, indexes and
+ *     foreign keys, i.e. the least PostgreSQL itself needs to store them under our integrity rules.
  *
  * Run: npm run bench -- absence-import
  */
@@ -12,11 +13,11 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { rm, stat } from "node:fs/promises";
 import { once } from "node:events";
 import { join } from "node:path";
+import { availableParallelism } from "node:os";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { createAbsenceImporter } from "../../prisma/absences/importer.js";
-import { ID_SEQUENCE, idSql, uuidV7Prefix } from "../../prisma/absences/record-ids.js";
 import { calendarGrade, semesterRanges } from "../../prisma/absences/semester-ranges.js";
 import { createLogger } from "../../prisma/runtime/logger.js";
 import { createPrismaClient } from "../../prisma/client.js";
@@ -34,6 +35,8 @@ import { writeBenchSection } from "./report.js";
 
 const ROWS = 1_000_000;
 const YEARS = new Set(["2024/25", "2025/26"]);
+/** The columns the constrained-COPY baseline file fills; the others take AbsenceRecord's defaults. */
+const RECORD_COLUMNS = `"learnerId", date, lesson, subject, reason, justification, source, "batchId"`;
 const SUBJECTS = ["Matemātika", "Latviešu valoda", "Angļu valoda", "Fizika", "Vēsture", "Sports un veselība"];
 
 const dir = await makeScratchDir("pmp-bench-absences-");
@@ -53,27 +56,35 @@ try {
 
     const rawRuns: number[] = [];
     for (let i = 0; i < 3; i += 1) rawRuns.push(await rawCopy(pool, file));
-    const raw = rawRuns.sort((a, b) => a - b)[1] ?? Number.NaN;
-    const floor = await constrainedInsert(pool, file);
+    const raw = median(rawRuns);
+    const recordsFile = join(dir, "absence-records.csv");
+    await writeRecordsFile(pool, file, recordsFile);
+    const constrainedRuns: number[] = [];
+    for (let i = 0; i < 3; i += 1) constrainedRuns.push(await constrainedCopy(pool, recordsFile));
+    const constrained = median(constrainedRuns);
 
-    let phaseText = "";
+    const phaseTexts: string[] = [];
     const logger = createLogger("bench", "debug", (line) => {
       const entry = JSON.parse(line) as Record<string, unknown>;
-      if (entry.msg === "absence import phases" && phaseText === "") {
-        phaseText = Object.entries(entry)
-          .filter(([key]) => key.endsWith("Ms"))
-          .map(([key, value]) => `${key.slice(0, -2)} ${String(value)} ms`)
-          .join(", ");
+      if (entry.msg === "absence import phases") {
+        phaseTexts.push(
+          Object.entries(entry)
+            .filter(([key]) => key.endsWith("Ms"))
+            .map(([key, value]) => `${key.slice(0, -2)} ${String(value)} ms`)
+            .join(", "),
+        );
       }
     });
     const importer = createAbsenceImporter({ prisma, pool, logger });
     const rssBefore = process.memoryUsage().rss;
     let peakRss = rssBefore;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+    await pool.query("CHECKPOINT");
     const t0 = performance.now();
     const result = await importer.importCsv(createReadStream(file, { highWaterMark: 256 * 1024 }), { scope: {}, label: "bench.csv" });
     const importMs = performance.now() - t0;
     clearInterval(sampler);
+    await pool.query("CHECKPOINT");
     const t1 = performance.now();
     const again = await importer.importCsv(createReadStream(file, { highWaterMark: 256 * 1024 }), { scope: {}, label: "bench-again.csv" });
     const reimportMs = performance.now() - t1;
@@ -81,43 +92,64 @@ try {
       throw new Error(`row accounting broken: ${JSON.stringify({ generated, result: summary(result), again: summary(again) })}`);
     }
 
-    const ratio = raw / importMs;
+    const rawRatio = raw / importMs;
+    const constrainedRatio = constrained / importMs;
     const rowsPerSecond = (ms: number) => Math.round((generated / ms) * 1000).toLocaleString("en-US");
+    const runs = (list: number[]) => list.map((ms) => ms.toFixed(0)).join(", ");
     const lines = [
-      `raw COPY (median of 3)       ${raw.toFixed(0)} ms  ${rowsPerSecond(raw)} rows/s`,
+      `raw COPY, unindexed (median of ${runs(rawRuns)})  ${raw.toFixed(0)} ms  ${rowsPerSecond(raw)} rows/s`,
+      `constrained COPY (median of ${runs(constrainedRuns)})  ${constrained.toFixed(0)} ms  ${rowsPerSecond(constrained)} rows/s`,
       `full import                  ${importMs.toFixed(0)} ms  ${rowsPerSecond(importMs)} rows/s  ${summaryText(result)}, ${result.crossings.length} crossings`,
+      `  phases: ${phaseTexts[0] ?? "?"}`,
       `re-import (all duplicates)   ${reimportMs.toFixed(0)} ms  ${rowsPerSecond(reimportMs)} rows/s`,
-      `floor: INSERT into AbsenceRecord of pre-resolved rows  ${floor.toFixed(0)} ms (raw/floor ${(raw / floor).toFixed(2)})`,
-      `ratio raw/import             ${ratio.toFixed(2)} (goal >= 0.5)`,
+      `  phases: ${phaseTexts[1] ?? "?"}`,
+      `ratio raw/import ${rawRatio.toFixed(2)} (goal >= 0.5), constrained/import ${constrainedRatio.toFixed(2)}`,
       `RSS before / peak during import  ${(rssBefore / 1e6).toFixed(0)} / ${(peakRss / 1e6).toFixed(0)} MB`,
     ];
     console.log(lines.join("\n"));
+    const met = rawRatio >= 0.5 ? "met" : "not met";
+    const explanation = [
+      `The raw-COPY ratio compares the import with appending the file's bytes to a table that checks nothing; the`,
+      `constrained-COPY ratio compares it with the cheapest way PostgreSQL can store the same rows in \`AbsenceRecord\``,
+      `(primary-key B-tree on (learner, date, lesson), BRIN on the batch, foreign key to \`Learner\`), so it measures`,
+      `the import's own overhead: parsing, validation, staging, deduplication, counters.`,
+      `The constrained COPY alone takes ${(constrained / raw).toFixed(1)}× the raw COPY, because every row is inserted into a B-tree and`,
+      `fires a foreign-key trigger that looks the learner up; ${rawRatio >= 0.5 ? "even so" : "so"} a raw-COPY ratio of 0.5 ${rawRatio >= 0.5 ? "is reached" : `would need the whole import to finish in ${(2 / (constrained / raw)).toFixed(2)}× the time of that storage alone`}.`,
+      `With a unique key and a foreign key on 2 cores, the goal of 0.5 against an unindexed COPY is ${rawRatio >= 0.5 ? "met" : "out of reach without dropping integrity rules"};`,
+      `the constrained-COPY ratio is the figure to improve.`,
+    ].join(" ");
     await writeBenchSection(
       "absence-import",
       `## Absence import (\`test/bench/absence-import.bench.ts\`)
 
 ${generated.toLocaleString("en-US")} rows (${(bytes / 1e6).toFixed(1)} MB CSV) for the 200 demo learners over 2024/25–2025/26, on a fresh
-embedded PostgreSQL (durable settings). Baseline: PostgreSQL's own \`COPY … (FORMAT csv)\` of the same file into an
-unindexed table with the same columns. The import streams the file through the CSV reader and field checks,
-COPYs into a temporary staging table, resolves learners and semesters with set-based SQL, inserts into
-\`AbsenceRecord\` (unique index, foreign key) with \`ON CONFLICT DO NOTHING\`, recomputes the counters and
-detects threshold crossings, all in one transaction.
+embedded PostgreSQL (durable settings: fsync and synchronous commit on). The import streams the file through the CSV
+reader and field checks, COPYs into a temporary staging table, resolves learners and semesters with set-based SQL,
+inserts the new rows into \`AbsenceRecord\` in key order, recomputes the counters and detects threshold crossings,
+all in one transaction. Two baselines, measured in the same run (median of 3 each):
+
+- **Raw COPY**: PostgreSQL's own \`COPY … (FORMAT csv)\` of the file into an unindexed table with the file's columns.
+- **Constrained COPY**: \`COPY\` of the same rows, already in \`AbsenceRecord\`'s layout (learner id instead of
+  learner code, justification as the enum; converted before timing), into a table with exactly
+  \`AbsenceRecord\`'s columns, indexes and foreign keys: the least PostgreSQL needs to store these rows under our
+  integrity rules, with no validation, no deduplication and no counters.
 
 | Measure | Time | Rows/s |
 |---|---:|---:|
-| Raw COPY (median of 3) | ${raw.toFixed(0)} ms | ${rowsPerSecond(raw)} |
+| Raw COPY, unindexed (runs: ${runs(rawRuns)} ms) | ${raw.toFixed(0)} ms | ${rowsPerSecond(raw)} |
+| Constrained COPY (runs: ${runs(constrainedRuns)} ms) | ${constrained.toFixed(0)} ms | ${rowsPerSecond(constrained)} |
 | Full import (${summaryText(result)}; ${result.crossings.length} crossings) | ${importMs.toFixed(0)} ms | ${rowsPerSecond(importMs)} |
 | Re-import of the same file (all duplicates) | ${reimportMs.toFixed(0)} ms | ${rowsPerSecond(reimportMs)} |
-| Floor: one \`INSERT … SELECT … ON CONFLICT DO NOTHING\` of the raw table's rows, learners joined, into a copy of \`AbsenceRecord\` (same indexes and foreign keys), no validation, no counters | ${floor.toFixed(0)} ms | ${rowsPerSecond(floor)} |
 
-**Ratio raw-COPY-time / import-time: ${ratio.toFixed(2)}** (goal ≥ 0.5, not met). Raw-COPY / floor: ${(raw / floor).toFixed(2)}.
-The goal cannot be met with the current schema: storing the rows in \`AbsenceRecord\` at all (the floor row,
-without any of the import's own work) costs ${(floor / raw).toFixed(0)}× the raw COPY, because every row maintains three B-tree indexes (text
-primary key, the (learner, date, lesson) unique key, the date index) and fires two foreign-key checks (learner,
-import batch); in this project's experiments the foreign-key checks alone were about half of it. The import's own
-overhead on top of the floor (streaming parse and checks, staging, resolution, counters) is
-${(importMs - floor).toFixed(0)} ms. Import phases of this run: ${phaseText}.
-RSS of the importing process: ${(rssBefore / 1e6).toFixed(0)} MB before, ${(peakRss / 1e6).toFixed(0)} MB peak (the file is streamed, not buffered).`,
+**Ratio raw-COPY-time / import-time: ${rawRatio.toFixed(2)}** (goal ≥ 0.5, ${met}).
+**Ratio constrained-COPY-time / import-time: ${constrainedRatio.toFixed(2)}.**
+
+${explanation}
+
+Import phases: ${phaseTexts[0] ?? "?"}.
+Re-import phases: ${phaseTexts[1] ?? "?"}.
+RSS of the importing process: ${(rssBefore / 1e6).toFixed(0)} MB before, ${(peakRss / 1e6).toFixed(0)} MB peak (the file is streamed, not buffered).
+Machine: ${process.platform}, Node ${process.version}, ${availableParallelism()} cores. Measured ${new Date().toISOString().slice(0, 10)}.`,
     );
   } finally {
     await pool.end();
@@ -135,12 +167,17 @@ function summaryText(r: { imported: number; duplicates: number; rejected: number
   return `imported ${r.imported.toLocaleString("en-US")}, duplicates ${r.duplicates}, rejected ${r.rejected}`;
 }
 
-/** PostgreSQL alone: COPY of the CSV into a plain table with the import's columns. */
+function median(samples: number[]): number {
+  return [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? Number.NaN;
+}
+
+/** PostgreSQL alone: COPY of the CSV into a plain table with the file's columns. */
 async function rawCopy(pool: pg.Pool, file: string): Promise<number> {
   const client = await pool.connect();
   try {
     await client.query("DROP TABLE IF EXISTS raw_absences");
     await client.query("CREATE TABLE raw_absences (learner_code text, date date, lesson integer, subject text, reason text, justified text)");
+    await client.query("CHECKPOINT");
     const t0 = performance.now();
     await pipeline(createReadStream(file, { highWaterMark: 256 * 1024 }), client.query(copyFrom("COPY raw_absences FROM STDIN WITH (FORMAT csv, HEADER true)")));
     const ms = performance.now() - t0;
@@ -152,38 +189,50 @@ async function rawCopy(pool: pg.Pool, file: string): Promise<number> {
 }
 
 /**
- * What storing the rows costs with no import logic at all: the raw COPY's rows, learner ids joined, inserted into
- * a table built like AbsenceRecord (same indexes, same foreign keys) in one statement.
+ * The same rows in AbsenceRecord's column layout, written once before the constrained COPY is timed: the
+ * learner code replaced by the learner's id, yes/no/unknown by the Justification enum, source and batch filled in.
  */
-async function constrainedInsert(pool: pg.Pool, file: string): Promise<number> {
+async function writeRecordsFile(pool: pg.Pool, csvFile: string, recordsFile: string): Promise<void> {
   const client = await pool.connect();
   try {
-    await client.query("CREATE TABLE raw_absences (learner_code text, date date, lesson integer, subject text, reason text, justified text)");
-    await pipeline(createReadStream(file, { highWaterMark: 256 * 1024 }), client.query(copyFrom("COPY raw_absences FROM STDIN WITH (FORMAT csv, HEADER true)")));
-    await client.query(`CREATE TABLE floor_records (LIKE "AbsenceRecord" INCLUDING ALL)`);
-    await client.query(`ALTER TABLE floor_records ADD FOREIGN KEY ("learnerId") REFERENCES "Learner"(id),
-                                                ADD FOREIGN KEY ("batchId") REFERENCES "AbsenceImportBatch"(id)`);
-    await client.query(`INSERT INTO "AbsenceImportBatch" (id, source, label) VALUES ('floor', 'CSV_IMPORT', 'floor')`);
-    await client.query(`CREATE TEMP SEQUENCE ${ID_SEQUENCE}`);
+    await client.query("CREATE TEMP TABLE raw_absences (learner_code text, date date, lesson integer, subject text, reason text, justified text)");
+    await pipeline(createReadStream(csvFile, { highWaterMark: 256 * 1024 }), client.query(copyFrom("COPY raw_absences FROM STDIN WITH (FORMAT csv, HEADER true)")));
+    await client.query(`INSERT INTO "AbsenceImportBatch" (id, source, label) VALUES ('constrained-copy', 'CSV_IMPORT', 'constrained COPY baseline')`);
+    const copy = client.query(
+      copyTo(`COPY (
+        SELECT l.id, r.date, r.lesson, r.subject, r.reason,
+               CASE r.justified WHEN 'yes' THEN 'JUSTIFIED' WHEN 'no' THEN 'UNJUSTIFIED' ELSE 'UNKNOWN' END,
+               'CSV_IMPORT', 'constrained-copy'
+        FROM raw_absences r JOIN "Learner" l ON l."learnerCode" = r.learner_code) TO STDOUT WITH (FORMAT csv)`),
+    );
+    await pipeline(copy, createWriteStream(recordsFile));
+    await client.query("DROP TABLE raw_absences");
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * COPY into a table with exactly AbsenceRecord's columns, defaults, indexes (LIKE … INCLUDING ALL) and foreign
+ * keys (copied from the catalog, so the baseline follows the schema).
+ */
+async function constrainedCopy(pool: pg.Pool, recordsFile: string): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query("DROP TABLE IF EXISTS constrained_records");
+    await client.query(`CREATE TABLE constrained_records (LIKE "AbsenceRecord" INCLUDING ALL)`);
+    const foreignKeys = await client.query<{ def: string }>(
+      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = '"AbsenceRecord"'::regclass AND contype = 'f'`,
+    );
+    for (const { def } of foreignKeys.rows) await client.query(`ALTER TABLE constrained_records ADD ${def}`);
+    await client.query("CHECKPOINT");
     const t0 = performance.now();
-    // Time-ordered ids as the importer uses: the floor is the cheapest way to store the rows in this schema.
-    await client.query(
-      `
-      INSERT INTO floor_records (id, "learnerId", date, lesson, subject, reason, justification, source, "batchId")
-      SELECT ${idSql("$1::text")}, l.id, r.date, r.lesson, r.subject, r.reason,
-             (CASE r.justified WHEN 'yes' THEN 'JUSTIFIED' WHEN 'no' THEN 'UNJUSTIFIED' ELSE 'UNKNOWN' END)::"Justification",
-             'CSV_IMPORT', 'floor'
-      FROM raw_absences r JOIN "Learner" l ON l."learnerCode" = r.learner_code
-      ORDER BY l.id, r.date, r.lesson
-      ON CONFLICT ("learnerId", date, lesson) DO NOTHING`,
-      [uuidV7Prefix(new Date())],
+    await pipeline(
+      createReadStream(recordsFile, { highWaterMark: 256 * 1024 }),
+      client.query(copyFrom(`COPY constrained_records (${RECORD_COLUMNS}) FROM STDIN WITH (FORMAT csv)`)),
     );
     const ms = performance.now() - t0;
-    await client.query(`DROP SEQUENCE ${ID_SEQUENCE}`);
-    await client.query("DROP TABLE floor_records");
-    await client.query("DROP TABLE raw_absences");
-    await client.query(`DELETE FROM "AbsenceImportBatch" WHERE id = 'floor'`);
-    await client.query("CHECKPOINT");
+    await client.query("DROP TABLE constrained_records");
     return ms;
   } finally {
     client.release();
