@@ -143,7 +143,7 @@ export function createAbsenceImporter(deps: { prisma: PrismaClient; pool: pg.Poo
       await client.query(`ANALYZE ${STAGING_TABLE}`);
       await loadSemesterRanges(client, semesterRanges(calendar));
       await loadScopeTable(client, scope);
-      await client.query(RESOLVE, [today, scope.description]);
+      const resolvedRows = (await client.query(RESOLVE, [today, scope.description])).rowCount ?? 0;
       phase("resolve");
       await client.query(
         `INSERT INTO "AbsenceImportBatch" (id, source, label, "schoolId", "startedAt") VALUES ($1, $2, $3, $4, $5)`,
@@ -151,14 +151,11 @@ export function createAbsenceImporter(deps: { prisma: PrismaClient; pool: pg.Poo
       );
       const inserted = await insertRecords(client, [source, batchId]);
       phase("insert");
-      const counts = await client.query<{ valid: string; rejected: string }>(
-        `SELECT count(*) FILTER (WHERE error IS NULL) AS valid, count(*) FILTER (WHERE error IS NOT NULL) AS rejected FROM ${RESOLVED_TABLE}`,
-      );
-      const valid = Number(counts.rows[0]?.valid ?? 0);
-      const rejected = Number(counts.rows[0]?.rejected ?? 0);
       const rejections = (
         await client.query<AbsenceRejection>(`SELECT position, error AS reason FROM ${RESOLVED_TABLE} WHERE error IS NOT NULL ORDER BY position`)
       ).rows;
+      const rejected = rejections.length;
+      const valid = resolvedRows - rejected;
       phase("report");
       const crossings = await recomputeCounters(client, rules);
       phase("counters");
