@@ -19,6 +19,7 @@ const manifestSchema = z.object({
   }),
   oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()) }) }),
   settings: z.object({
+    event_subscriptions: z.object({ request_url: z.url(), bot_events: z.array(z.string()) }),
     interactivity: z.object({ is_enabled: z.boolean(), request_url: z.url() }),
     org_deploy_enabled: z.boolean(),
     socket_mode_enabled: z.boolean(),
@@ -45,6 +46,13 @@ const SCOPE_OF_METHOD: Record<string, string | null> = {
   "users.info": "users:read",
 };
 
+/** Bot scope each Events API event needs (api.slack.com/events/<event>); `null`: none. */
+const SCOPE_OF_EVENT: Record<string, string | null> = {
+  app_home_opened: null,
+  app_mention: "app_mentions:read",
+  "message.im": "im:history",
+};
+
 /** Why each granted scope is there; anything else is more access than the bot needs. */
 const JUSTIFIED_SCOPES: Record<string, string> = {
   commands: "the /pmp slash command",
@@ -52,18 +60,27 @@ const JUSTIFIED_SCOPES: Record<string, string> = {
   "im:write": "direct messages to case managers, coordinators and reporters (the App Home messages tab)",
 };
 
+/** Source files under bot/ and activities/, read once. */
+function sources(): Array<{ file: string; source: string }> {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [join(dir, entry.name)] : []));
+  return [...walk(join(root, "bot")), ...walk(join(root, "activities"))].map((file) => ({ file: relative(root, file), source: readFileSync(file, "utf8") }));
+}
+
+/** Events API events the Bolt app listens to: `app.event("app_home_opened", …)`. */
+function eventsListenedTo(): Set<string> {
+  return new Set(sources().flatMap(({ source }) => [...source.matchAll(/\.event\(\s*["']([a-z_.]+)["']/g)].map((m) => m[1]!)));
+}
+
 /** Web API methods called from bot/ and activities/: `client.chat.postMessage(…)`, `apiCall("users.info", …)`. */
 function webApiMethodsCalled(): Map<string, string[]> {
   const found = new Map<string, string[]>();
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [join(dir, entry.name)] : []));
-  for (const file of [...walk(join(root, "bot")), ...walk(join(root, "activities"))]) {
-    const source = readFileSync(file, "utf8");
+  for (const { file, source } of sources()) {
     const calls = [
       ...[...source.matchAll(/\b(?:client|[A-Za-z]*[cC]lient)\s*\.\s*([a-z]+)\s*\.\s*([a-zA-Z]+)\s*\(/g)].map((m) => `${m[1]}.${m[2]}`),
       ...[...source.matchAll(/\bapiCall\(\s*["']([a-z]+\.[a-zA-Z.]+)["']/g)].map((m) => m[1]!),
     ];
-    for (const method of calls) found.set(method, [...(found.get(method) ?? []), relative(root, file)]);
+    for (const method of calls) found.set(method, [...(found.get(method) ?? []), file]);
   }
   return found;
 }
@@ -97,6 +114,18 @@ describe("manifest.json", () => {
     expect(new URL(manifest.settings.interactivity.request_url).protocol).toBe("https:");
     expect(manifest.settings.socket_mode_enabled).toBe(false);
     expect(manifest.settings.token_rotation_enabled).toBe(false);
+  });
+
+  it("subscribes to every event the bot listens to (App Home), at the same request URL", () => {
+    const listened = eventsListenedTo();
+    expect(listened).toContain("app_home_opened");
+    expect(new Set(manifest.settings.event_subscriptions.bot_events)).toEqual(listened);
+    expect(manifest.settings.event_subscriptions.request_url).toBe(manifest.settings.interactivity.request_url);
+    for (const event of listened) {
+      expect(SCOPE_OF_EVENT, `event ${event} is missing from SCOPE_OF_EVENT`).toHaveProperty([event]);
+      const scope = SCOPE_OF_EVENT[event];
+      if (scope) expect(granted, `event ${event} needs ${scope}`).toContain(scope);
+    }
   });
 
   it("grants a scope for every Web API method the bot and the worker call", () => {
