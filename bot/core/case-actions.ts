@@ -41,8 +41,8 @@ export async function takeCase(deps: CoreDeps, input: { actor: KnownActor; caseI
   } catch (error) {
     const type = failureType(error);
     if (type === CaseErrors.ALREADY_TAKEN) {
-      const managerId = (await createCaseRepository(deps.prisma).byId({ caseId: input.caseId }))?.caseManager?.displayName;
-      return { kind: "ALREADY_TAKEN", ref: found.row.ref, by: managerId ?? "—" };
+      const manager = (await createCaseRepository(deps.prisma).byId({ caseId: input.caseId }))?.caseManager?.displayName;
+      return { kind: "ALREADY_TAKEN", ref: found.row.ref, by: manager ?? "—" };
     }
     if (type === CaseErrors.ALREADY_DECIDED) return { kind: "ALREADY_DECIDED", ref: found.row.ref };
     throw error;

@@ -49,10 +49,12 @@ export function createCaseRepository(prisma: PrismaClient) {
       await prisma.case.update({ where: { id: caseId }, data: { investigationDueAt: dueAt } });
     },
 
+    /** A coordinator who decides an untaken case becomes its manager. */
     async markConfirmed(input: { caseId: string; staffId: string; level: PreventionLevel; intensity: number; routedTo: string; at: Date }): Promise<void> {
+      const row = await prisma.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { caseManagerId: true } });
       await prisma.case.update({
         where: { id: input.caseId },
-        data: { status: "CONFIRMED", level: input.level, intensity: input.intensity, routedTo: input.routedTo, decidedAt: input.at, caseManagerId: undefined },
+        data: { status: "CONFIRMED", level: input.level, intensity: input.intensity, routedTo: input.routedTo, decidedAt: input.at, caseManagerId: row.caseManagerId ?? input.staffId },
       });
     },
 
