@@ -212,7 +212,7 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
       return moveOn(context.nextTerm);
     }
     if (workflowInfo().historyLength > CONTINUE_AS_NEW_AFTER_EVENTS || workflowInfo().continueAsNewSuggested) {
-      await condition(allHandlersFinished);
+      await drainActions();
       return continueAsNew<typeof absenceEscalation>({ ...input, carried: state, pending: inbox });
     }
     const wakeAt = Math.min(
@@ -230,9 +230,23 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
 
   /** The semester is over (or a later semester's absences arrived): the next run starts a new escalation. */
   async function moveOn(term: SemesterKey): Promise<void> {
-    await condition(allHandlersFinished);
+    await drainActions();
     await records.closeEscalation({ ...ref });
     return continueAsNew<typeof absenceEscalation>({ learnerId: input.learnerId, term, pending: inbox.filter((s) => !state.processedBatches.includes(s.batchId)) });
+  }
+
+  /**
+   * Button clicks wait in their update handler until the main loop has carried them out; before this run ends,
+   * do the ones still waiting, so no handler is left hanging and no click is lost.
+   */
+  async function drainActions(): Promise<void> {
+    do {
+      while (actions.length) {
+        await handleAction(actions[0]!);
+        actions.shift();
+      }
+      await condition(() => actions.length > 0 || allHandlersFinished());
+    } while (actions.length);
   }
 
   /** `n` working days (Mon–Fri, not a public holiday) after `from`. */

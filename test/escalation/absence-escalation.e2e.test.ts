@@ -13,6 +13,7 @@ import { DEFAULT_ABSENCE_RULES } from "../../workflows/domain/absence-rules.js";
 import type { CapturedCall } from "../support/slack/fake-slack-api.js";
 import { startSlackBotHarness, WORKFLOWS_PATH, type SlackBotHarness } from "../support/slack/slack-bot-harness.js";
 import { useTemporalTestEnv } from "../support/temporal-env.js";
+import { recordHistoryIfAsked } from "../replay/record-from-test.js";
 
 const temporal = useTemporalTestEnv({ workflowsPath: WORKFLOWS_PATH });
 let h: SlackBotHarness;
@@ -113,6 +114,7 @@ describe("absence escalation under MK 89", () => {
         { step: "SOCIAL_SERVICE_REFERRAL", status: "DONE" },
         { step: "REFERRAL_ACKNOWLEDGEMENT", status: "ESCALATED" },
       ]));
+      await recordHistoryIfAsked(temporal().client, absenceWorkflowId(learner.id), "absence-referral-escalated");
     });
   });
 
@@ -196,6 +198,7 @@ describe("absence escalation under MK 89", () => {
       expect(dmsTo("director", learner.learnerCode)).toHaveLength(0);
       const escalations = await h.db.prisma.escalation.findMany({ where: { learnerId: learner.id }, select: { semester: true, status: true }, orderBy: { semester: "asc" } });
       expect(escalations).toEqual([{ semester: 1, status: "CLOSED" }, { semester: 2, status: "OPEN" }]);
+      await recordHistoryIfAsked(temporal().client, absenceWorkflowId(learner.id), "absence-second-semester");
     });
   });
 });
