@@ -3,18 +3,9 @@ import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { freePort, makeScratchDir } from "../../prisma/embedded-postgres.js";
+import { freePort, isAlive as alive, makeScratchDir } from "../../prisma/embedded-postgres.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // The README's main-job command on embedded defaults: no DATABASE_URL, no TEMPORAL_ADDRESS, no Slack.
 describe("npm start (local mode)", () => {

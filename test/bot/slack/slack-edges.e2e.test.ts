@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoLearners } from "../../../prisma/seed/demo-learners.js";
 import { demoIds, demoSlackUserId } from "../../../prisma/seed/demo-municipality.js";
 import { submitRiskReport } from "../../../bot/core/report-risk.js";
 import { resolveActor } from "../../../bot/core/actor.js";
-import { startSlackBotHarness, WORKFLOWS_PATH, type SlackBotHarness } from "../../support/slack/slack-bot-harness.js";
+import { useSlackBotHarness, WORKFLOWS_PATH } from "../../support/slack/slack-bot-harness.js";
 import { commandBody, interactionBody, postToSlackEndpoint, signSlackBody } from "../../support/slack/signed-requests.js";
 import { useTemporalTestEnv } from "../../support/temporal-env.js";
 import type { CapturedCall } from "../../support/slack/fake-slack-api.js";
@@ -11,38 +11,31 @@ import type { CapturedCall } from "../../support/slack/fake-slack-api.js";
 // Security, idempotency and access edges of the Slack surface, over real HTTP.
 
 const temporal = useTemporalTestEnv({ workflowsPath: WORKFLOWS_PATH });
-let h: SlackBotHarness;
-beforeAll(async () => {
-  h = await startSlackBotHarness(temporal());
-}, 120_000);
-afterAll(async () => {
-  expect(h?.slack.leaks).toEqual([]);
-  await h?.close();
-});
+const harness = useSlackBotHarness(temporal);
 
 const text = (call: CapturedCall) => JSON.stringify(call.body);
 const learnerIn = (label: string, n: number) => demoLearners().filter((l) => l.schoolCode === "DEMO-VSK" && l.classLabel === label)[n]!;
 
 async function reportViaCore(staffKey: string, learnerId: string, idempotencyKey: string) {
-  const actor = (await resolveActor(h.db.prisma, { platform: "SLACK", workspaceId: "T0DEMO0001", userId: demoSlackUserId(staffKey) }))!;
-  return submitRiskReport(h.core, { actor, idempotencyKey, submission: { learnerId, answers: [{ code: "A02", frequency: 3 }], parentsInformed: "YES" } });
+  const actor = (await resolveActor(harness().db.prisma, { platform: "SLACK", workspaceId: "T0DEMO0001", userId: demoSlackUserId(staffKey) }))!;
+  return submitRiskReport(harness().core, { actor, idempotencyKey, submission: { learnerId, answers: [{ code: "A02", frequency: 3 }], parentsInformed: "YES" } });
 }
 
 describe("request signing", () => {
   const body = commandBody({ team_id: "T0DEMO0001", user_id: demoSlackUserId("teacher"), command: "/pmp", text: "report", trigger_id: "t", response_url: "http://127.0.0.1:9/x" });
 
   it("rejects a bad signature with 401 and changes nothing", async () => {
-    const before = await h.db.prisma.riskReport.count();
-    const calls = h.slack.calls.length;
-    const response = await postToSlackEndpoint(h.endpoint, body, { signature: signSlackBody(body.body, Math.floor(Date.now() / 1000), "wrong-secret") });
+    const before = await harness().db.prisma.riskReport.count();
+    const calls = harness().slack.calls.length;
+    const response = await postToSlackEndpoint(harness().endpoint, body, { signature: signSlackBody(body.body, Math.floor(Date.now() / 1000), "wrong-secret") });
     expect(response.status).toBe(401);
-    expect(await h.db.prisma.riskReport.count()).toBe(before);
-    expect(h.slack.calls.length).toBe(calls);
+    expect(await harness().db.prisma.riskReport.count()).toBe(before);
+    expect(harness().slack.calls.length).toBe(calls);
   });
 
   it("rejects a correctly signed request older than five minutes with 401", async () => {
     const stale = Math.floor(Date.now() / 1000) - 6 * 60;
-    const response = await postToSlackEndpoint(h.endpoint, body, { timestamp: stale });
+    const response = await postToSlackEndpoint(harness().endpoint, body, { timestamp: stale });
     expect(response.status).toBe(401);
   });
 
@@ -50,13 +43,13 @@ describe("request signing", () => {
     const timestamp = Math.floor(Date.now() / 1000);
     const signature = signSlackBody(body.body, timestamp);
     const tampered = { ...body, body: body.body.replace("report", "case") };
-    expect((await postToSlackEndpoint(h.endpoint, tampered, { timestamp, signature })).status).toBe(401);
+    expect((await postToSlackEndpoint(harness().endpoint, tampered, { timestamp, signature })).status).toBe(401);
   });
 });
 
 describe("exactly one effect", () => {
   it("the same submission delivered twice (a Slack retry) registers one report", { timeout: 60_000 }, async () => {
-    await h.withWorker(async () => {
+    await harness().withWorker(async () => {
       const learner = learnerIn("8.a", 0);
       const viewId = "VRETRY0001";
       const payload = {
@@ -74,64 +67,64 @@ describe("exactly one effect", () => {
           state: { values: { freq_A02_block: { frequency_select: { type: "static_select", selected_option: { value: "3" } } } } },
         },
       };
-      const first = await postToSlackEndpoint(h.endpoint, interactionBody(payload));
-      const retry = await postToSlackEndpoint(h.endpoint, interactionBody(payload), { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
+      const first = await postToSlackEndpoint(harness().endpoint, interactionBody(payload));
+      const retry = await postToSlackEndpoint(harness().endpoint, interactionBody(payload), { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
       expect(first.status).toBe(200);
       expect(retry.status).toBe(200);
       expect(JSON.stringify(retry.json)).toContain(JSON.stringify(first.json).match(/PMP-[0-9A-Z]{4}-[0-9A-Z]{4}/)![0]);
-      expect(await h.db.prisma.riskReport.count({ where: { learnerId: learner.id } })).toBe(1);
-      const kase = await h.db.prisma.case.findFirstOrThrow({ where: { learnerId: learner.id }, select: { ref: true } });
-      await h.slack.waitFor((c) => c.method === "chat.postMessage" && text(c).includes(kase.ref));
+      expect(await harness().db.prisma.riskReport.count({ where: { learnerId: learner.id } })).toBe(1);
+      const kase = await harness().db.prisma.case.findFirstOrThrow({ where: { learnerId: learner.id }, select: { ref: true } });
+      await harness().slack.waitFor((c) => c.method === "chat.postMessage" && text(c).includes(kase.ref));
       await new Promise((r) => setTimeout(r, 300));
-      const posts = h.slack.callsTo("chat.postMessage").filter((c) => text(c).includes(kase.ref));
+      const posts = harness().slack.callsTo("chat.postMessage").filter((c) => text(c).includes(kase.ref));
       expect(posts).toHaveLength(1);
     });
   });
 
   it("a double click on 'Take the case' makes one case manager and one message", { timeout: 60_000 }, async () => {
-    await h.withWorker(async () => {
+    await harness().withWorker(async () => {
       const learner = learnerIn("8.a", 1);
       const outcome = await reportViaCore("teacher", learner.id, "double-click-report");
       if (outcome.kind !== "REGISTERED") throw new Error("report refused");
-      const click = () => h.blockAction("social-pedagogue", { type: "button", action_id: "take_case_button", value: outcome.caseId });
+      const click = () => harness().blockAction("social-pedagogue", { type: "button", action_id: "take_case_button", value: outcome.caseId });
       const [a, b] = await Promise.all([click(), click()]);
       expect([a.status, b.status]).toEqual([200, 200]);
-      await h.slack.waitFor((c) => c.method === "chat.postMessage" && c.body.channel === demoSlackUserId("social-pedagogue") && text(c).includes(outcome.caseRef));
+      await harness().slack.waitFor((c) => c.method === "chat.postMessage" && c.body.channel === demoSlackUserId("social-pedagogue") && text(c).includes(outcome.caseRef));
       await new Promise((r) => setTimeout(r, 500));
-      const dms = h.slack.callsTo("chat.postMessage").filter((c) => c.body.channel === demoSlackUserId("social-pedagogue") && text(c).includes(outcome.caseRef));
+      const dms = harness().slack.callsTo("chat.postMessage").filter((c) => c.body.channel === demoSlackUserId("social-pedagogue") && text(c).includes(outcome.caseRef));
       expect(dms).toHaveLength(1);
-      expect(await h.db.prisma.auditLog.count({ where: { entityId: outcome.caseId } })).toBe(0);
-      expect((await h.db.prisma.case.findUniqueOrThrow({ where: { id: outcome.caseId } })).caseManagerId).toBe(demoIds.staff("social-pedagogue"));
+      expect(await harness().db.prisma.auditLog.count({ where: { entityId: outcome.caseId } })).toBe(0);
+      expect((await harness().db.prisma.case.findUniqueOrThrow({ where: { id: outcome.caseId } })).caseManagerId).toBe(demoIds.staff("social-pedagogue"));
     });
   });
 
   it("a second report on the same learner joins the open case", async () => {
-    await h.withWorker(async () => {
+    await harness().withWorker(async () => {
       const learner = learnerIn("9.a", 0);
       const first = await reportViaCore("teacher", learner.id, "join-1");
       const second = await reportViaCore("class-teacher", learner.id, "join-2");
       expect(first.kind === "REGISTERED" && second.kind === "REGISTERED" && first.caseId === second.caseId).toBe(true);
-      expect(await h.db.prisma.case.count({ where: { learnerId: learner.id } })).toBe(1);
-      expect(await h.db.prisma.riskReport.count({ where: { learnerId: learner.id } })).toBe(2);
+      expect(await harness().db.prisma.case.count({ where: { learnerId: learner.id } })).toBe(1);
+      expect(await harness().db.prisma.riskReport.count({ where: { learnerId: learner.id } })).toBe(2);
     });
   });
 
   it("delivery survives Slack rate limits and server errors, and posts once", { timeout: 60_000 }, async () => {
-    await h.withWorker(async () => {
+    await harness().withWorker(async () => {
       const isNewCaseCard = (body: Record<string, unknown>) => String(body.text).startsWith("Jauns PMP ziņojums");
-      h.slack.failNext("chat.postMessage", { status: 429, retryAfter: 1 }, isNewCaseCard);
-      h.slack.failNext("chat.postMessage", { status: 503 }, isNewCaseCard);
+      harness().slack.failNext("chat.postMessage", { status: 429, retryAfter: 1 }, isNewCaseCard);
+      harness().slack.failNext("chat.postMessage", { status: 503 }, isNewCaseCard);
       const learner = learnerIn("9.a", 1);
       const outcome = await reportViaCore("teacher", learner.id, "retry-delivery");
       if (outcome.kind !== "REGISTERED") throw new Error("report refused");
-      await h.slack.waitFor((c) => c.method === "chat.postMessage" && text(c).includes(outcome.caseRef));
+      await harness().slack.waitFor((c) => c.method === "chat.postMessage" && text(c).includes(outcome.caseRef));
       // Retries back off on Temporal timers: let virtual time pass instead of waiting for it.
       await temporal().env.sleep("1 minute");
-      await h.slack.waitFor((c) => h.slack.callsTo("chat.postMessage").filter((x) => text(x).includes(outcome.caseRef)).length >= 3 && c.method === "chat.postMessage");
+      await harness().slack.waitFor((c) => harness().slack.callsTo("chat.postMessage").filter((x) => text(x).includes(outcome.caseRef)).length >= 3 && c.method === "chat.postMessage");
       await new Promise((r) => setTimeout(r, 300));
-      const attempts = h.slack.callsTo("chat.postMessage").filter((c) => text(c).includes(outcome.caseRef));
+      const attempts = harness().slack.callsTo("chat.postMessage").filter((c) => text(c).includes(outcome.caseRef));
       expect(attempts).toHaveLength(3);
-      const row = await h.db.prisma.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `case:${outcome.caseId}:card` } });
+      const row = await harness().db.prisma.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `case:${outcome.caseId}:card` } });
       expect(row).toMatchObject({ status: "SENT", attempts: 3 });
     });
   });
@@ -139,55 +132,55 @@ describe("exactly one effect", () => {
 
 describe("/pmp case and access", () => {
   it("shows case details only to entitled roles, and audits every read", { timeout: 60_000 }, async () => {
-    await h.withWorker(async () => {
+    await harness().withWorker(async () => {
       const learner = learnerIn("10.a", 0);
       const outcome = await reportViaCore("teacher", learner.id, "details-1");
       if (outcome.kind !== "REGISTERED") throw new Error("report refused");
-      const psych = await h.command("psychologist", `case ${outcome.caseRef}`);
-      const answer = await h.slack.waitFor((c) => c.method === "response_url" && c.body.responseId === psych.responseId);
+      const psych = await harness().command("psychologist", `case ${outcome.caseRef}`);
+      const answer = await harness().slack.waitFor((c) => c.method === "response_url" && c.body.responseId === psych.responseId);
       expect(answer.body.response_type).toBe("ephemeral");
       expect(text(answer)).toContain(learner.learnerCode);
       expect(text(answer)).toContain("A02");
-      expect(await h.db.prisma.auditLog.count({ where: { entityId: outcome.caseId, action: "CASE_DETAILS_READ", actorId: demoIds.staff("psychologist") } })).toBe(1);
+      expect(await harness().db.prisma.auditLog.count({ where: { entityId: outcome.caseId, action: "CASE_DETAILS_READ", actorId: demoIds.staff("psychologist") } })).toBe(1);
 
       for (const staffKey of ["teacher", "municipal-police", "manager", "youth-worker"]) {
-        const denied = await h.command(staffKey, `case ${outcome.caseRef}`);
-        const reply = await h.slack.waitFor((c) => c.method === "response_url" && c.body.responseId === denied.responseId);
+        const denied = await harness().command(staffKey, `case ${outcome.caseRef}`);
+        const reply = await harness().slack.waitFor((c) => c.method === "response_url" && c.body.responseId === denied.responseId);
         expect(text(reply)).not.toContain(learner.learnerCode);
       }
-      expect(await h.db.prisma.auditLog.count({ where: { entityId: outcome.caseId, action: "CASE_DETAILS_READ" } })).toBe(1);
+      expect(await harness().db.prisma.auditLog.count({ where: { entityId: outcome.caseId, action: "CASE_DETAILS_READ" } })).toBe(1);
     });
   });
 
   it("an unregistered Slack user gets a polite refusal and no data", async () => {
     const response = await postToSlackEndpoint(
-      h.endpoint,
-      commandBody({ team_id: "T0DEMO0001", user_id: "U0STRANGER", command: "/pmp", text: "report", trigger_id: "t", response_url: h.slack.responseUrl("x") }),
+      harness().endpoint,
+      commandBody({ team_id: "T0DEMO0001", user_id: "U0STRANGER", command: "/pmp", text: "report", trigger_id: "t", response_url: harness().slack.responseUrl("x") }),
     );
     expect(response.status).toBe(200);
     expect(JSON.stringify(response.json)).toContain("neesat reģistrēts");
-    expect(h.slack.calls.filter((c) => c.method === "views.open" && c.at > Date.now() - 1000)).toHaveLength(0);
+    expect(harness().slack.calls.filter((c) => c.method === "views.open" && c.at > Date.now() - 1000)).toHaveLength(0);
   });
 
   it("lists the commands in Latvian, English on request", async () => {
-    const lv = await h.command("teacher", "help");
+    const lv = await harness().command("teacher", "help");
     expect(JSON.stringify(lv.json)).toContain("ziņot par iespējamu PMP risku");
-    const en = await h.command("teacher", "help en");
+    const en = await harness().command("teacher", "help en");
     expect(JSON.stringify(en.json)).toContain("report a possible early-school-leaving risk");
   });
 
   it("the Home tab lists the cases a staff member manages, by reference", { timeout: 60_000 }, async () => {
-    const managed = await h.db.prisma.case.findFirstOrThrow({ where: { caseManagerId: demoIds.staff("social-pedagogue") }, select: { ref: true } });
+    const managed = await harness().db.prisma.case.findFirstOrThrow({ where: { caseManagerId: demoIds.staff("social-pedagogue") }, select: { ref: true } });
     const event = { type: "event_callback", team_id: "T0DEMO0001", api_app_id: "A0PMPBOT", event_id: "Ev01", event_time: 1, event: { type: "app_home_opened", user: demoSlackUserId("social-pedagogue"), channel: "D01", tab: "home" } };
-    const response = await postToSlackEndpoint(h.endpoint, { body: JSON.stringify(event), contentType: "application/json" });
+    const response = await postToSlackEndpoint(harness().endpoint, { body: JSON.stringify(event), contentType: "application/json" });
     expect(response.status).toBe(200);
-    const published = await h.slack.waitFor((c) => c.method === "views.publish" && c.body.user_id === demoSlackUserId("social-pedagogue"));
+    const published = await harness().slack.waitFor((c) => c.method === "views.publish" && c.body.user_id === demoSlackUserId("social-pedagogue"));
     expect(text(published)).toContain(managed.ref);
     expect(text(published)).toContain("Lietas, kuras vadu");
   });
 
   it("no captured outbound Slack payload contains a seeded learner's name or personal code", () => {
-    expect(h.slack.calls.length).toBeGreaterThan(10);
-    expect(h.slack.leaks).toEqual([]);
+    expect(harness().slack.calls.length).toBeGreaterThan(10);
+    expect(harness().slack.leaks).toEqual([]);
   });
 });

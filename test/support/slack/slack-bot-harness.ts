@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { Worker } from "@temporalio/worker";
 import { createActivities } from "../../../activities/index.js";
 import { createSlackSender } from "../../../activities/slack-sender.js";
@@ -126,4 +127,23 @@ export async function startSlackBotHarness(temporal: TemporalTestEnv): Promise<S
     await db.drop();
     throw error;
   }
+}
+
+/**
+ * One harness per test file: started before the file's tests, and at the end checked for leaked learner data
+ * (every outbound Slack payload of the file) and closed. Returns an accessor, like useTemporalTestEnv.
+ */
+export function useSlackBotHarness(temporal: () => TemporalTestEnv): () => SlackBotHarness {
+  let harness: SlackBotHarness | undefined;
+  beforeAll(async () => {
+    harness = await startSlackBotHarness(temporal());
+  }, 120_000);
+  afterAll(async () => {
+    expect(harness?.slack.leaks).toEqual([]);
+    await harness?.close();
+  });
+  return () => {
+    if (!harness) throw new Error("Slack bot harness is not ready (beforeAll failed?)");
+    return harness;
+  };
 }
