@@ -107,6 +107,7 @@ export function createAbsencesRouter(deps: AbsencesRouterDeps): Router {
         res.status(200).json({
           batchId: result.batchId,
           imported: result.imported,
+          corrected: result.corrected,
           duplicates: result.duplicates,
           rejected: result.rejected,
           errors: result.rejections.map((r) => ({ index: r.position, reason: r.reason })),

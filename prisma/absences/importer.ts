@@ -44,7 +44,10 @@ export interface AbsenceRejection {
 
 export interface AbsenceImportResult {
   batchId: string;
+  /** New records plus corrected ones. */
   imported: number;
+  /** Stored records whose justification, reason or subject this import changed. */
+  corrected: number;
   duplicates: number;
   rejected: number;
   /** Ordered by position. */
@@ -100,6 +103,17 @@ WHERE error IS NULL
 ORDER BY learner_id, date, lesson, position
 ${onConflict}`;
 const INSERT_RECORDS = insertSql("");
+
+// The e-journal is where a reason gets corrected (a parent's note arrives days later): a stored record whose
+// justification, reason or subject differ in this export takes the new values and joins this batch, so the
+// counters and the escalation workflow see the change. Identical rows stay duplicates.
+const CORRECT_RECORDS = `
+UPDATE "AbsenceRecord" a
+SET justification = r.justification, reason = r.reason, subject = r.subject, source = $1::"RecordSource", "batchId" = $2::text
+FROM (SELECT DISTINCT ON (learner_id, date, lesson) learner_id, date, lesson, subject, reason, justification
+      FROM ${RESOLVED_TABLE} WHERE error IS NULL ORDER BY learner_id, date, lesson, position) r
+WHERE a."learnerId" = r.learner_id AND a.date = r.date AND a.lesson = r.lesson
+  AND (a.justification, a.reason, a.subject) IS DISTINCT FROM (r.justification, r.reason, r.subject)`;
 const INSERT_RECORDS_ON_CONFLICT = insertSql(`ON CONFLICT ("learnerId", date, lesson) DO NOTHING`);
 const UNIQUE_VIOLATION = "23505";
 
@@ -149,6 +163,7 @@ export function createAbsenceImporter(deps: { prisma: PrismaClient; pool: pg.Poo
         `INSERT INTO "AbsenceImportBatch" (id, source, label, "schoolId", "startedAt") VALUES ($1, $2, $3, $4, $5)`,
         [batchId, source, options.label, scope.schoolId, startedAt],
       );
+      const corrected = (await client.query(CORRECT_RECORDS, [source, batchId])).rowCount ?? 0;
       const inserted = await insertRecords(client, [source, batchId]);
       phase("insert");
       const rejections = (
@@ -159,18 +174,20 @@ export function createAbsenceImporter(deps: { prisma: PrismaClient; pool: pg.Poo
       phase("report");
       const crossings = await recomputeCounters(client, rules);
       phase("counters");
-      const duplicates = valid - inserted;
+      // Corrections count as imported: the stored data changed. Every valid row is imported or a duplicate.
+      const imported = inserted + corrected;
+      const duplicates = valid - imported;
       await client.query(
         `UPDATE "AbsenceImportBatch" SET imported = $2, duplicates = $3, rejected = $4, "finishedAt" = now() WHERE id = $1`,
-        [batchId, inserted, duplicates, rejected],
+        [batchId, imported, duplicates, rejected],
       );
       await client.query("COMMIT");
       phase("commit");
       deps.logger?.debug("absence import phases", { batchId, ...phases });
       deps.logger?.info("absence import finished", {
-        batchId, source, scope: scope.description, imported: inserted, duplicates, rejected, crossings: crossings.length,
+        batchId, source, scope: scope.description, imported, corrected, duplicates, rejected, crossings: crossings.length,
       });
-      return { batchId, imported: inserted, duplicates, rejected, rejections, crossings, ruleSetVersion: rules.version };
+      return { batchId, imported, corrected, duplicates, rejected, rejections, crossings, ruleSetVersion: rules.version };
     } catch (error) {
       healthy = false;
       await client.query("ROLLBACK").catch(() => {});

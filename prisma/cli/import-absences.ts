@@ -55,6 +55,7 @@ runCli(async () => {
             `${c.before} → ${c.after} ${unit} (more than ${c.moreThan})`,
         );
       }
+      if (result.corrected) console.log(`corrected ${result.corrected} stored record(s) whose justification, reason or subject changed (counted as imported)`);
       console.log(summaryLine(result));
       return result.rejected > 0 ? 1 : 0;
     } catch (error) {

@@ -104,6 +104,30 @@ describe("CSV import with malformed rows", () => {
   });
 });
 
+describe("corrections from a later export", () => {
+  it("applies a changed justification (a parent's note arrived), lowers the counter, then reports the row as a duplicate", async () => {
+    const counter = async () =>
+      h.db.prisma.absenceCounter.findFirstOrThrow({
+        where: { learner: { learnerCode: "V0010", school: { code: "DEMO-VSK" } }, schoolYear: "2025/26", semester: 1 },
+        select: { unknownLessons: true, justifiedLessons: true },
+      });
+    const first = await h.importCsv(csv(HEADER, "V0010,2025-10-06,1,Matemātika,,unknown", "V0010,2025-10-06,2,Fizika,,unknown"));
+    expect(first).toMatchObject({ imported: 2, corrected: 0, duplicates: 0 });
+    expect(await counter()).toEqual({ unknownLessons: 2, justifiedLessons: 0 });
+
+    const corrected = await h.importCsv(csv(HEADER, "V0010,2025-10-06,1,Matemātika,ārsta zīme,yes", "V0010,2025-10-06,2,Fizika,,unknown"));
+    expect(corrected).toMatchObject({ imported: 1, corrected: 1, duplicates: 1, rejected: 0 });
+    expect(await counter()).toEqual({ unknownLessons: 1, justifiedLessons: 1 });
+    expect((await storedFor("V0010")).map((r) => [r.lesson, r.justification, r.reason])).toEqual([
+      [1, "JUSTIFIED", "ārsta zīme"],
+      [2, "UNKNOWN", null],
+    ]);
+
+    const again = await h.importCsv(csv(HEADER, "V0010,2025-10-06,1,Matemātika,ārsta zīme,yes", "V0010,2025-10-06,2,Fizika,,unknown"));
+    expect(again).toMatchObject({ imported: 0, corrected: 0, duplicates: 2 });
+  });
+});
+
 describe("CSV dialects and edge cases", () => {
   it("reads a semicolon-separated export with a BOM, CRLF line ends and quoted line breaks", async () => {
     const text =
