@@ -87,34 +87,42 @@ LEFT JOIN ${SCOPE_TABLE} sc ON sc.code = st.learner_code
 LEFT JOIN ${SEMESTERS_TABLE} sem
   ON st.error IS NULL AND sem.grade = sc.calendar_grade AND st.date BETWEEN sem.start_date AND sem.end_date`;
 
-// Rows go to the primary key in key order; for a (learner, date, lesson) repeated in the input the earliest
-// position is the one stored (DISTINCT ON keeps the first row of each key in this order) and the later ones
-// count as duplicates, as do rows already stored (the anti-join, a merge or index probe along the same key).
-// A plain INSERT, because ON CONFLICT's speculative insertion costs about a fifth of the insert. Imports are
-// serialised by the advisory lock, so only a writer outside the importer could add a conflicting row between the
-// anti-join and the insert; then the insert is retried with ON CONFLICT DO NOTHING (see insertRecords).
+// One pass over the valid rows decides each key's fate: the first occurrence of a (learner, date, lesson) in the
+// input (DISTINCT ON in key order) is matched once against what is stored. New keys are inserted, stored keys
+// whose justification, reason or subject differ are corrected, identical ones are duplicates. One join serves
+// both writes, so a re-import of a large file pays for the comparison once.
+const KEYED_TABLE = "absence_keyed";
+const CLASSIFY_KEYS = `
+CREATE TEMP TABLE ${KEYED_TABLE} ON COMMIT DROP AS
+SELECT k.learner_id, k.date, k.lesson, k.subject, k.reason, k.justification,
+       a."learnerId" IS NOT NULL AS stored,
+       a."learnerId" IS NOT NULL AND (a.justification, a.reason, a.subject) IS DISTINCT FROM (k.justification, k.reason, k.subject) AS changed
+FROM (SELECT DISTINCT ON (learner_id, date, lesson) learner_id, date, lesson, subject, reason, justification
+      FROM ${RESOLVED_TABLE} WHERE error IS NULL ORDER BY learner_id, date, lesson, position) k
+LEFT JOIN "AbsenceRecord" a ON a."learnerId" = k.learner_id AND a.date = k.date AND a.lesson = k.lesson`;
+
+// Rows go to the primary key in key order. A plain INSERT, because ON CONFLICT's speculative insertion costs
+// about a fifth of the insert. Imports are serialised by the advisory lock, so only a writer outside the importer
+// could add a conflicting row after the classification; then the insert is retried with ON CONFLICT DO NOTHING
+// (see insertRecords).
 const insertSql = (onConflict: string) => `
 INSERT INTO "AbsenceRecord" ("learnerId", date, lesson, subject, reason, justification, source, "batchId")
-SELECT DISTINCT ON (learner_id, date, lesson)
-       learner_id, date, lesson, subject, reason, justification, $1::"RecordSource", $2::text
-FROM ${RESOLVED_TABLE} r
-WHERE error IS NULL
-  AND NOT EXISTS (SELECT FROM "AbsenceRecord" a WHERE a."learnerId" = r.learner_id AND a.date = r.date AND a.lesson = r.lesson)
-ORDER BY learner_id, date, lesson, position
+SELECT learner_id, date, lesson, subject, reason, justification, $1::"RecordSource", $2::text
+FROM ${KEYED_TABLE}
+WHERE NOT stored
+ORDER BY learner_id, date, lesson
 ${onConflict}`;
 const INSERT_RECORDS = insertSql("");
+const INSERT_RECORDS_ON_CONFLICT = insertSql(`ON CONFLICT ("learnerId", date, lesson) DO NOTHING`);
 
 // The e-journal is where a reason gets corrected (a parent's note arrives days later): a stored record whose
 // justification, reason or subject differ in this export takes the new values and joins this batch, so the
-// counters and the escalation workflow see the change. Identical rows stay duplicates.
+// counters and the escalation workflow see the change.
 const CORRECT_RECORDS = `
 UPDATE "AbsenceRecord" a
-SET justification = r.justification, reason = r.reason, subject = r.subject, source = $1::"RecordSource", "batchId" = $2::text
-FROM (SELECT DISTINCT ON (learner_id, date, lesson) learner_id, date, lesson, subject, reason, justification
-      FROM ${RESOLVED_TABLE} WHERE error IS NULL ORDER BY learner_id, date, lesson, position) r
-WHERE a."learnerId" = r.learner_id AND a.date = r.date AND a.lesson = r.lesson
-  AND (a.justification, a.reason, a.subject) IS DISTINCT FROM (r.justification, r.reason, r.subject)`;
-const INSERT_RECORDS_ON_CONFLICT = insertSql(`ON CONFLICT ("learnerId", date, lesson) DO NOTHING`);
+SET justification = k.justification, reason = k.reason, subject = k.subject, source = $1::"RecordSource", "batchId" = $2::text
+FROM ${KEYED_TABLE} k
+WHERE k.changed AND a."learnerId" = k.learner_id AND a.date = k.date AND a.lesson = k.lesson`;
 const UNIQUE_VIOLATION = "23505";
 
 export interface AbsenceImporter {
@@ -163,6 +171,7 @@ export function createAbsenceImporter(deps: { prisma: PrismaClient; pool: pg.Poo
         `INSERT INTO "AbsenceImportBatch" (id, source, label, "schoolId", "startedAt") VALUES ($1, $2, $3, $4, $5)`,
         [batchId, source, options.label, scope.schoolId, startedAt],
       );
+      await client.query(CLASSIFY_KEYS);
       const corrected = (await client.query(CORRECT_RECORDS, [source, batchId])).rowCount ?? 0;
       const inserted = await insertRecords(client, [source, batchId]);
       phase("insert");
