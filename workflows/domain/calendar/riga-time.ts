@@ -6,7 +6,7 @@
  * Workflows must pass their own deterministic `now` (e.g. `new Date(Date.now())` inside the workflow sandbox,
  * which Temporal replays deterministically); nothing here reads the clock.
  */
-import { TZDate } from "@date-fns/tz";
+import { TZDate, tzOffset } from "@date-fns/tz";
 import { isoDateOf, toDayNumber, fromDayNumber } from "./iso-date.js";
 import type { IsoDate } from "./types.js";
 
@@ -15,11 +15,15 @@ export const RIGA_TIME_ZONE = "Europe/Riga";
 /** Default hour for "by the end of the school day" deadlines; lessons in Latvia end well before 17:00. */
 export const DEFAULT_END_OF_SCHOOL_DAY_HOUR = 17;
 
-/** The Riga calendar date of an instant. */
+/**
+ * The Riga calendar date of an instant. Computed from the zone's offset rather than a TZDate's getters: inside
+ * Temporal's workflow sandbox (where Date is replaced) those getters answered in UTC, so a report at 00:30 in Riga
+ * was dated the day before (test/calendar-sandbox proves the fix in a real workflow).
+ */
 export function rigaDateOf(instant: Date): IsoDate {
   assertValid(instant);
-  const local = new TZDate(instant.getTime(), RIGA_TIME_ZONE);
-  return isoDateOf(local.getFullYear(), local.getMonth() + 1, local.getDate());
+  const local = new Date(instant.getTime() + tzOffset(RIGA_TIME_ZONE, instant) * 60_000);
+  return isoDateOf(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
 }
 
 /**
