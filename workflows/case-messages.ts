@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from "@temporalio/workflow";
+import { z } from "zod";
 import type { PreventionLevel } from "./domain/triage.js";
 
 // Messages of the case workflow, shared by the workflow and the bot (pure definitions, no workflow code).
@@ -15,6 +16,18 @@ export interface CaseConfig {
 }
 
 export const DEFAULT_CASE_CONFIG: CaseConfig = { investigationSchoolDays: 5, reminderSchoolDaysBefore: 1, endOfSchoolDayHour: 17 };
+
+/**
+ * A municipality's case-handling rules (RuleSet kind CASE_HANDLING, `definition`); fields it leaves out keep the
+ * deployment's defaults. A case keeps the settings it started with.
+ */
+export const caseConfigOverridesSchema = z
+  .object({
+    investigationSchoolDays: z.number().int().min(1).max(30),
+    reminderSchoolDaysBefore: z.number().int().min(0).max(10),
+    endOfSchoolDayHour: z.number().int().min(8).max(23),
+  })
+  .partial();
 
 export interface CaseWorkflowInput {
   caseId: string;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { caseWorkflowId, riskReportedSignal } from "../../workflows/case-messages.js";
+import { caseConfigOverridesSchema, caseWorkflowId, riskReportedSignal, type CaseConfig } from "../../workflows/case-messages.js";
 import { riskAnswerSchema, type RiskAnswer } from "../../workflows/domain/risk-catalogue.js";
 import { triage, type TriageResult } from "../../workflows/domain/triage.js";
 import type { Prisma } from "../../prisma/client.js";
@@ -59,10 +59,11 @@ export async function submitRiskReport(
     return { kind: "FORBIDDEN" };
   }
 
+  const caseConfig = await caseConfigFor(deps, learner.school.municipalityId);
   const existing = await prisma.riskReport.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, reportedAt: true, triage: true, case: { select: { id: true, ref: true, workflowId: true } } } });
   if (existing) {
     const result = existing.triage as unknown as TriageResult;
-    await signalCase(deps, existing.case, { reportId: existing.id, level: result.level, reportedAt: existing.reportedAt.toISOString() });
+    await signalCase(deps, caseConfig, existing.case, { reportId: existing.id, level: result.level, reportedAt: existing.reportedAt.toISOString() });
     return { kind: "REGISTERED", caseId: existing.case.id, caseRef: existing.case.ref, newCase: false, duplicate: true, triage: result };
   }
 
@@ -100,15 +101,30 @@ export async function submitRiskReport(
       return { report, kase, newCase: !open };
     }),
   );
-  await signalCase(deps, kase, { reportId: report.id, level: result.level, reportedAt: report.reportedAt.toISOString() });
+  await signalCase(deps, caseConfig, kase, { reportId: report.id, level: result.level, reportedAt: report.reportedAt.toISOString() });
   return { kind: "REGISTERED", caseId: kase.id, caseRef: kase.ref, newCase, duplicate: false, triage: result };
 }
 
-async function signalCase(deps: CoreDeps, kase: { id: string; workflowId: string }, report: { reportId: string; level: TriageResult["level"]; reportedAt: string }): Promise<void> {
+/** The municipality's newest case-handling rules (RuleSet CASE_HANDLING), over the deployment's defaults. */
+async function caseConfigFor(deps: CoreDeps, municipalityId: string): Promise<CaseConfig> {
+  const row = await deps.prisma.ruleSet.findFirst({
+    where: { municipalityId, kind: "CASE_HANDLING", effectiveFrom: { lte: deps.now() } },
+    orderBy: { version: "desc" },
+    select: { definition: true },
+  });
+  return row ? { ...deps.caseConfig, ...caseConfigOverridesSchema.parse(row.definition) } : deps.caseConfig;
+}
+
+async function signalCase(
+  deps: CoreDeps,
+  config: CaseConfig,
+  kase: { id: string; workflowId: string },
+  report: { reportId: string; level: TriageResult["level"]; reportedAt: string },
+): Promise<void> {
   await deps.temporal.workflow.signalWithStart("caseWorkflow", {
     workflowId: kase.workflowId,
     taskQueue: deps.taskQueue,
-    args: [{ caseId: kase.id, config: deps.caseConfig }],
+    args: [{ caseId: kase.id, config }],
     signal: riskReportedSignal,
     signalArgs: [report],
   });

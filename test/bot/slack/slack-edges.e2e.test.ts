@@ -3,6 +3,8 @@ import { demoLearners } from "../../../prisma/seed/demo-learners.js";
 import { demoIds, demoSlackUserId } from "../../../prisma/seed/demo-municipality.js";
 import { submitRiskReport } from "../../../bot/core/report-risk.js";
 import { resolveActor } from "../../../bot/core/actor.js";
+import { createCalendarRepository } from "../../../prisma/repositories/calendar-repository.js";
+import { addSchoolDays, rigaDateOf, rigaEndOfSchoolDay, type Grade } from "../../../workflows/domain/calendar/index.js";
 import { useSlackBotHarness, WORKFLOWS_PATH } from "../../support/slack/slack-bot-harness.js";
 import { commandBody, interactionBody, postToSlackEndpoint, signSlackBody } from "../../support/slack/signed-requests.js";
 import { useTemporalTestEnv } from "../../support/temporal-env.js";
@@ -95,6 +97,29 @@ describe("exactly one effect", () => {
       expect(dms).toHaveLength(1);
       expect(await harness().db.prisma.auditLog.count({ where: { entityId: outcome.caseId } })).toBe(0);
       expect((await harness().db.prisma.case.findUniqueOrThrow({ where: { id: outcome.caseId } })).caseManagerId).toBe(demoIds.staff("social-pedagogue"));
+    });
+  });
+
+  it("a municipality's case-handling rules set the investigation deadline (2 school days instead of 5)", { timeout: 60_000 }, async () => {
+    await harness().withWorker(async () => {
+      await harness().db.prisma.ruleSet.create({
+        data: { municipalityId: demoIds.municipality(), kind: "CASE_HANDLING", version: 1, effectiveFrom: new Date("2020-01-01T00:00:00Z"), definition: { investigationSchoolDays: 2 } },
+      });
+      try {
+        const learner = learnerIn("11.a", 0);
+        const outcome = await reportViaCore("teacher", learner.id, "case-rules");
+        if (outcome.kind !== "REGISTERED") throw new Error("report refused");
+        const { calendars, overrides } = await createCalendarRepository(harness().db.prisma).loadMunicipalityCalendar({ municipalityId: demoIds.municipality() });
+        const expected = rigaEndOfSchoolDay(addSchoolDays(rigaDateOf(new Date()), 2, { calendars, overrides, grade: learner.grade as Grade })).toISOString();
+        for (let i = 0; i < 100; i += 1) {
+          const row = await harness().db.prisma.case.findUniqueOrThrow({ where: { id: outcome.caseId }, select: { investigationDueAt: true } });
+          if (row.investigationDueAt) return void expect(row.investigationDueAt.toISOString()).toBe(expected);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        throw new Error("the workflow never recorded a deadline");
+      } finally {
+        await harness().db.prisma.ruleSet.deleteMany({ where: { kind: "CASE_HANDLING" } });
+      }
     });
   });
 
