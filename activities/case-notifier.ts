@@ -3,6 +3,7 @@ import { formatRigaDateTime, t, type Locale } from "../bot/core/i18n.js";
 import { authorize } from "../bot/core/access-matrix.js";
 import type { CaseEvent } from "../workflows/case-messages.js";
 import { riskGroupByCode, type RiskGroupCode } from "../workflows/domain/risk-catalogue.js";
+import { highestLevel } from "../workflows/domain/triage.js";
 import type { CaseRepository } from "../prisma/repositories/case-repository.js";
 import type { ChatPerson, DirectoryRepository } from "../prisma/repositories/directory-repository.js";
 import type { PrismaClient } from "../prisma/client.js";
@@ -26,7 +27,7 @@ export function createCaseNotifier(deps: { prisma: PrismaClient; cases: CaseRepo
     return {
       caseId: row.id,
       ref: row.ref,
-      level: level ?? highest.reduce((a, b) => (rank(b) > rank(a) ? b : a), "UNIVERSAL" as CaseSummary["level"]),
+      level: level ?? highestLevel(highest),
       groups: [...groups].sort().map((code) => (locale === "lv" ? riskGroupByCode(code)?.nameLv : riskGroupByCode(code)?.nameEn) ?? code),
       deadline: row.investigationDueAt?.toISOString() ?? null,
     };
@@ -132,5 +133,3 @@ export function createCaseNotifier(deps: { prisma: PrismaClient; cases: CaseRepo
 
   return { notify };
 }
-
-const rank = (level: string) => ["UNIVERSAL", "TARGETED", "INDICATED"].indexOf(level);

@@ -20,7 +20,7 @@ import {
   type RiskReported,
 } from "./case-messages.js";
 import { addSchoolDays, rigaDateOf, rigaEndOfSchoolDay, type Grade } from "./domain/calendar/index.js";
-import { PREVENTION_LEVELS, type PreventionLevel } from "./domain/triage.js";
+import { highestLevel, PREVENTION_LEVELS } from "./domain/triage.js";
 
 const { loadCaseSchedule, recordCaseTaken, recordInvestigationDeadline, recordCaseDecision } = proxyActivities<
   ReturnType<typeof createCaseActivities>
@@ -110,7 +110,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
       if (report) {
         const first = state.reportIds.length === 0;
         state.reportIds.push(report.reportId);
-        if (state.phase === "INVESTIGATING") state.level = maxLevel(state.level, report.level);
+        if (state.phase === "INVESTIGATING") state.level = highestLevel([state.level, report.level]);
         if (first) {
           const { investigationSchoolDays: days, reminderSchoolDaysBefore: before } = input.config;
           state.deadline = endOfSchoolDaysAfter(report.reportedAt, days);
@@ -163,8 +163,4 @@ async function waitForWork(wakeAt: number, ready: () => boolean): Promise<boolea
   }
   const ms = Math.max(1, wakeAt - Date.now());
   return condition(ready, ms);
-}
-
-function maxLevel(a: PreventionLevel, b: PreventionLevel): PreventionLevel {
-  return PREVENTION_LEVELS.indexOf(a) >= PREVENTION_LEVELS.indexOf(b) ? a : b;
 }

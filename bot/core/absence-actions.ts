@@ -1,9 +1,8 @@
-import { WorkflowUpdateFailedError } from "@temporalio/client";
-import { ApplicationFailure } from "@temporalio/common";
 import type { LearnerContactView } from "../../prisma/repositories/personal-data-vault.js";
 import { AbsenceErrors, absenceWorkflowId, completeStepUpdate, type StepAction } from "../../workflows/absence-messages.js";
 import { authorize, type Command } from "./access-matrix.js";
 import type { KnownActor } from "./actor.js";
+import { updateFailureType } from "./update-failure.js";
 import type { CoreDeps } from "./deps.js";
 
 /** A step action as the chat layer submits it; the actor's staff id is added here. */
@@ -40,8 +39,8 @@ export async function completeAbsenceStep(deps: CoreDeps, input: { actor: KnownA
     await deps.temporal.workflow.getHandle(absenceWorkflowId(input.learnerId)).executeUpdate(completeStepUpdate, { args: [action], updateId });
     return { kind: "RECORDED" };
   } catch (error) {
-    const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
-    if (cause instanceof ApplicationFailure && (cause.type === AbsenceErrors.STEP_CLOSED || cause.type === AbsenceErrors.UNKNOWN_STEP)) return { kind: "ALREADY_DONE" };
+    const type = updateFailureType(error);
+    if (type === AbsenceErrors.STEP_CLOSED || type === AbsenceErrors.UNKNOWN_STEP) return { kind: "ALREADY_DONE" };
     throw error;
   }
 }

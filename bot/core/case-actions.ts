@@ -1,8 +1,7 @@
-import { WorkflowUpdateFailedError } from "@temporalio/client";
-import { ApplicationFailure } from "@temporalio/common";
 import { CaseErrors, decideCaseUpdate, takeCaseUpdate, type CaseDecision } from "../../workflows/case-messages.js";
 import { createCaseRepository } from "../../prisma/repositories/case-repository.js";
 import { authorize, type Command } from "./access-matrix.js";
+import { updateFailureType as failureType } from "./update-failure.js";
 import type { KnownActor } from "./actor.js";
 import type { CoreDeps } from "./deps.js";
 
@@ -64,9 +63,4 @@ export async function decideCase(deps: CoreDeps, input: { actor: KnownActor; cas
     if (failureType(error) === CaseErrors.ALREADY_DECIDED) return { kind: "ALREADY_DECIDED", ref: found.row.ref };
     throw error;
   }
-}
-
-function failureType(error: unknown): string | undefined {
-  const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
-  return cause instanceof ApplicationFailure ? (cause.type ?? undefined) : undefined;
 }

@@ -20,6 +20,11 @@ import { riskByCode, type RiskAnswer, type RiskCode, type RiskGroupCode } from "
 export const PREVENTION_LEVELS = ["UNIVERSAL", "TARGETED", "INDICATED"] as const;
 export type PreventionLevel = (typeof PREVENTION_LEVELS)[number];
 
+/** The most intensive of some levels (universal < targeted < indicated); universal when there are none. */
+export function highestLevel(levels: readonly PreventionLevel[]): PreventionLevel {
+  return levels.reduce<PreventionLevel>((a, b) => (PREVENTION_LEVELS.indexOf(b) > PREVENTION_LEVELS.indexOf(a) ? b : a), "UNIVERSAL");
+}
+
 export const triageConfigSchema = z.object({
   /** An earlier report within this many days makes the risk "repeated". */
   repeatWindowDays: z.number().int().positive().default(365),
