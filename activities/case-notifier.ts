@@ -9,7 +9,8 @@ import type { ChatPerson, DirectoryRepository } from "../prisma/repositories/dir
 import type { PrismaClient } from "../prisma/client.js";
 import type { Outbox } from "./outbox.js";
 
-type CaseRow = NonNullable<Awaited<ReturnType<CaseRepository["byId"]>>>;
+/** A case with its reports, loaded once per notification and shared by every message it produces. */
+type CaseRow = NonNullable<Awaited<ReturnType<CaseRepository["byId"]>>> & { reports: Awaited<ReturnType<CaseRepository["reports"]>> };
 
 /**
  * Turns a case event into chat messages for the right people and channels, and hands them to the outbox with
@@ -19,15 +20,13 @@ type CaseRow = NonNullable<Awaited<ReturnType<CaseRepository["byId"]>>>;
 export function createCaseNotifier(deps: { prisma: PrismaClient; cases: CaseRepository; directory: DirectoryRepository; outbox: Outbox }) {
   const { cases, directory, outbox } = deps;
 
-  async function summary(row: CaseRow, level: CaseSummary["level"] | null, locale: Locale): Promise<CaseSummary> {
-    const reports = await cases.reports({ caseId: row.id });
+  function summary(row: CaseRow, locale: Locale): CaseSummary {
     const groups = new Set<RiskGroupCode>();
-    for (const report of reports) for (const risk of report.risks) groups.add(risk.riskCode.charAt(0) as RiskGroupCode);
-    const highest = reports.map((r) => (r.triage as { level?: CaseSummary["level"] }).level ?? "UNIVERSAL");
+    for (const report of row.reports) for (const risk of report.risks) groups.add(risk.riskCode.charAt(0) as RiskGroupCode);
     return {
       caseId: row.id,
       ref: row.ref,
-      level: level ?? highestLevel(highest),
+      level: highestLevel(row.reports.map((r) => (r.triage as { level?: CaseSummary["level"] }).level ?? "UNIVERSAL")),
       groups: [...groups].sort().map((code) => (locale === "lv" ? riskGroupByCode(code)?.nameLv : riskGroupByCode(code)?.nameEn) ?? code),
       deadline: row.investigationDueAt?.toISOString() ?? null,
     };
@@ -38,21 +37,22 @@ export function createCaseNotifier(deps: { prisma: PrismaClient; cases: CaseRepo
       ? await directory.slackChannel({ municipalityId: row.school.municipalityId, purpose })
       : await directory.slackChannel({ schoolId: row.schoolId, purpose });
     if (!channel) return;
-    const message = build(await summary(row, null, "lv"));
+    const message = build(summary(row, "lv"));
     await outbox.deliver({ idempotencyKey: key, workspaceId: channel.workspaceId, target: channel.channelId, message, ...(replaces ? { replaces } : {}) });
   }
 
   async function toPerson(row: CaseRow, person: ChatPerson | null, key: string, build: (s: CaseSummary, locale: Locale) => ReturnType<typeof buildNotice>) {
     if (!person?.slack) return;
-    const message = build(await summary(row, null, person.locale), person.locale);
+    const message = build(summary(row, person.locale), person.locale);
     await outbox.deliver({ idempotencyKey: `${key}:${person.staffId}`, workspaceId: person.slack.workspaceId, target: person.slack.userId, message });
   }
 
   const firstReportKey = (caseId: string) => `case:${caseId}:card`;
 
   async function notify(caseId: string, event: CaseEvent): Promise<void> {
-    const row = await cases.byId({ caseId });
-    if (!row) throw new Error(`case ${caseId} not found`);
+    const found = await cases.byId({ caseId });
+    if (!found) throw new Error(`case ${caseId} not found`);
+    const row: CaseRow = { ...found, reports: await cases.reports({ caseId }) };
     const base = `case:${caseId}`;
     switch (event.kind) {
       case "REPORTED": {
@@ -109,7 +109,7 @@ export function createCaseNotifier(deps: { prisma: PrismaClient; cases: CaseRepo
 
   /** Each reporter learns the outcome as far as their role allows: details only for those entitled to see the case. */
   async function tellReporters(row: CaseRow, kind: "CONFIRM" | "REJECT", level: CaseSummary["level"] | null): Promise<void> {
-    const reporterIds = [...new Set((await cases.reports({ caseId: row.id })).map((r) => r.reporterId))];
+    const reporterIds = [...new Set(row.reports.map((r) => r.reporterId))];
     for (const reporterId of reporterIds) {
       const person = await directory.person({ staffId: reporterId });
       const roles = await directory.rolesOf({ staffId: reporterId });
