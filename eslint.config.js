@@ -7,15 +7,24 @@ import { builtinModules } from "node:module";
 // outside world. These imports are errors anywhere under a `workflows/` folder (project and test workflows).
 const workflowFence = {
   // Bare names here; every `node:`-prefixed specifier is caught by the pattern below.
-  paths: builtinModules.filter((name) => !name.startsWith("node:")).map((name) => ({
-    name,
-    message: "Workflows are deterministic: no Node built-ins. Do I/O in an activity.",
-  })),
+  paths: builtinModules
+    .filter((name) => !name.startsWith("node:"))
+    .map((name) => ({
+      name,
+      message: "Workflows are deterministic: no Node built-ins. Do I/O in an activity.",
+    })),
   patterns: [
     { group: ["node:*"], message: "Workflows are deterministic: no Node built-ins. Do I/O in an activity." },
-    { group: ["@prisma/*", "pg", "**/prisma/*", "!**/prisma/generated/enums*"], message: "Workflows never touch the database; call an activity." },
+    {
+      group: ["@prisma/*", "pg", "**/prisma/*", "!**/prisma/generated/enums*"],
+      message: "Workflows never touch the database; call an activity.",
+    },
     { group: ["**/bot/**", "@slack/*", "botbuilder*"], message: "Workflows do not import the chat layer." },
-    { group: ["**/activities/**"], allowTypeImports: true, message: "Import activity types only (`import type`), then proxyActivities." },
+    {
+      group: ["**/activities/**"],
+      allowTypeImports: true,
+      message: "Import activity types only (`import type`), then proxyActivities.",
+    },
   ],
 };
 

@@ -1,7 +1,12 @@
 import type { Client } from "@temporalio/client";
 import type { PrismaClient } from "../prisma/client.js";
 import { createCalendarRepository } from "../prisma/repositories/calendar-repository.js";
-import { absenceWorkflowId, absencesRecordedSignal, type AbsencesRecorded, type SemesterKey } from "../workflows/absence-messages.js";
+import {
+  absenceWorkflowId,
+  absencesRecordedSignal,
+  type AbsencesRecorded,
+  type SemesterKey,
+} from "../workflows/absence-messages.js";
 import type { AbsenceMeasures } from "../workflows/domain/absence-rules.js";
 import { semesterOf, type Grade, type IsoDate } from "../workflows/domain/calendar/index.js";
 
@@ -17,24 +22,42 @@ export function createAbsenceDispatcher(deps: { prisma: PrismaClient; temporal: 
   async function dispatchBatch(batchId: string): Promise<number> {
     const rows = await prisma.absenceRecord.findMany({
       where: { batchId },
-      select: { learnerId: true, date: true, justification: true, learner: { select: { grade: true, school: { select: { municipalityId: true } } } } },
+      select: {
+        learnerId: true,
+        date: true,
+        justification: true,
+        learner: { select: { grade: true, school: { select: { municipalityId: true } } } },
+      },
     });
     const groups = new Map<string, { learnerId: string; term: SemesterKey; dates: Set<IsoDate> }>();
     const calendarsByMunicipality = new Map<string, Awaited<ReturnType<typeof calendars.loadMunicipalityCalendar>>>();
     for (const row of rows) {
       const municipalityId = row.learner.school.municipalityId;
       let calendar = calendarsByMunicipality.get(municipalityId);
-      if (!calendar) calendarsByMunicipality.set(municipalityId, (calendar = await calendars.loadMunicipalityCalendar({ municipalityId })));
+      if (!calendar)
+        calendarsByMunicipality.set(
+          municipalityId,
+          (calendar = await calendars.loadMunicipalityCalendar({ municipalityId })),
+        );
       const date = row.date.toISOString().slice(0, 10) as IsoDate;
       const term = semesterOf(date, row.learner.grade as Grade, calendar.calendars, calendar.overrides);
       if (!term) continue; // the importer rejects dates outside the semesters; nothing to escalate
       const key = `${row.learnerId}#${term.schoolYear}#${term.semester}`;
-      const group = groups.get(key) ?? { learnerId: row.learnerId, term: { schoolYear: term.schoolYear, semester: term.semester }, dates: new Set<IsoDate>() };
+      const group = groups.get(key) ?? {
+        learnerId: row.learnerId,
+        term: { schoolYear: term.schoolYear, semester: term.semester },
+        dates: new Set<IsoDate>(),
+      };
       if (row.justification !== "JUSTIFIED") group.dates.add(date);
       groups.set(key, group);
     }
     for (const group of groups.values()) {
-      const signal: AbsencesRecorded = { batchId, term: group.term, measures: await measuresOf(group.learnerId, group.term), newUnexcusedDates: [...group.dates].sort() };
+      const signal: AbsencesRecorded = {
+        batchId,
+        term: group.term,
+        measures: await measuresOf(group.learnerId, group.term),
+        newUnexcusedDates: [...group.dates].sort(),
+      };
       await deps.temporal.workflow.signalWithStart("absenceEscalation", {
         workflowId: absenceWorkflowId(group.learnerId),
         taskQueue: deps.taskQueue,
@@ -49,7 +72,10 @@ export function createAbsenceDispatcher(deps: { prisma: PrismaClient; temporal: 
 
   /** The counters after the import, as the rule set measures them (unexcused = unjustified + unknown). */
   async function measuresOf(learnerId: string, term: SemesterKey): Promise<AbsenceMeasures> {
-    const counters = await prisma.absenceCounter.findMany({ where: { learnerId, schoolYear: term.schoolYear }, select: { semester: true, unjustifiedLessons: true, unknownLessons: true, unexcusedDays: true } });
+    const counters = await prisma.absenceCounter.findMany({
+      where: { learnerId, schoolYear: term.schoolYear },
+      select: { semester: true, unjustifiedLessons: true, unknownLessons: true, unexcusedDays: true },
+    });
     const semester = counters.find((c) => c.semester === term.semester);
     const sum = (pick: (c: (typeof counters)[number]) => number) => counters.reduce((total, c) => total + pick(c), 0);
     return {
@@ -64,7 +90,12 @@ export function createAbsenceDispatcher(deps: { prisma: PrismaClient; temporal: 
     dispatchBatch,
     /** Every finished batch not dispatched yet, oldest first. Returns how many learners were signalled. */
     async dispatchPending(): Promise<number> {
-      const batches = await prisma.absenceImportBatch.findMany({ where: { dispatchedAt: null, finishedAt: { not: null } }, orderBy: { startedAt: "asc" }, select: { id: true }, take: 100 });
+      const batches = await prisma.absenceImportBatch.findMany({
+        where: { dispatchedAt: null, finishedAt: { not: null } },
+        orderBy: { startedAt: "asc" },
+        select: { id: true },
+        take: 100,
+      });
       let signalled = 0;
       for (const batch of batches) signalled += await dispatchBatch(batch.id);
       return signalled;

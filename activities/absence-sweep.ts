@@ -17,7 +17,11 @@ export async function startAbsenceSweep(options: {
   intervalMs?: number;
 }): Promise<{ stop(): Promise<void> }> {
   const connection = await Connection.connect({ address: options.address });
-  const dispatcher = createAbsenceDispatcher({ prisma: options.prisma, temporal: new Client({ connection, namespace: options.namespace }), taskQueue: options.taskQueue });
+  const dispatcher = createAbsenceDispatcher({
+    prisma: options.prisma,
+    temporal: new Client({ connection, namespace: options.namespace }),
+    taskQueue: options.taskQueue,
+  });
   let running: Promise<void> = Promise.resolve();
   const sweep = () => {
     running = dispatcher.dispatchPending().then(

@@ -8,7 +8,11 @@ import { rigaDateOf, semesterOf, type Grade } from "../workflows/domain/calendar
 import { createCaseNotifier } from "./case-notifier.js";
 import type { Outbox } from "./outbox.js";
 
-const ROUTED_TO = { UNIVERSAL: "CLASS_TEACHER", TARGETED: "SUPPORT_TEAM", INDICATED: "INTER_INSTITUTIONAL_GROUP" } as const;
+const ROUTED_TO = {
+  UNIVERSAL: "CLASS_TEACHER",
+  TARGETED: "SUPPORT_TEAM",
+  INDICATED: "INTER_INSTITUTIONAL_GROUP",
+} as const;
 
 /** Side effects of the case workflow: the case record, its routing, and what people are told. */
 export function createCaseActivities(deps: { prisma: PrismaClient; outbox: Outbox; logger: Logger; now?: () => Date }) {
@@ -16,7 +20,12 @@ export function createCaseActivities(deps: { prisma: PrismaClient; outbox: Outbo
   const now = deps.now ?? (() => new Date());
   const cases = createCaseRepository(prisma);
   const calendars = createCalendarRepository(prisma);
-  const notifier = createCaseNotifier({ prisma, cases, directory: createDirectoryRepository(prisma), outbox: deps.outbox });
+  const notifier = createCaseNotifier({
+    prisma,
+    cases,
+    directory: createDirectoryRepository(prisma),
+    outbox: deps.outbox,
+  });
 
   async function requireCase(caseId: string) {
     const row = await cases.byId({ caseId });
@@ -49,13 +58,27 @@ export function createCaseActivities(deps: { prisma: PrismaClient; outbox: Outbo
       const row = await requireCase(caseId);
       const at = now();
       await prisma.auditLog.create({
-        data: { actorKind: "STAFF", actorId: decision.staffId, action: `CASE_${decision.kind}`, entityType: "Case", entityId: caseId, details: decision.kind === "CONFIRM" ? { level: decision.level, intensity: decision.intensity } : {} },
+        data: {
+          actorKind: "STAFF",
+          actorId: decision.staffId,
+          action: `CASE_${decision.kind}`,
+          entityType: "Case",
+          entityId: caseId,
+          details: decision.kind === "CONFIRM" ? { level: decision.level, intensity: decision.intensity } : {},
+        },
       });
       if (decision.kind === "REJECT") {
         await cases.markRejected({ caseId, reason: decision.reason, at });
         return;
       }
-      await cases.markConfirmed({ caseId, staffId: decision.staffId, level: decision.level, intensity: decision.intensity, routedTo: ROUTED_TO[decision.level], at });
+      await cases.markConfirmed({
+        caseId,
+        staffId: decision.staffId,
+        level: decision.level,
+        intensity: decision.intensity,
+        routedTo: ROUTED_TO[decision.level],
+        at,
+      });
       if (decision.level === "UNIVERSAL") return;
       const calendar = await calendars.loadMunicipalityCalendar({ municipalityId: row.school.municipalityId });
       const term = semesterOf(rigaDateOf(at), row.learner.grade as Grade, calendar.calendars, calendar.overrides);
@@ -66,7 +89,14 @@ export function createCaseActivities(deps: { prisma: PrismaClient; outbox: Outbo
       if (decision.level === "INDICATED") {
         await prisma.agendaItem.upsert({
           where: { dedupeKey: `case:${caseId}:indicated` },
-          create: { municipalityId: row.school.municipalityId, body: "INTER_INSTITUTIONAL", caseId, title: `Lieta ${row.ref}`, source: "CASE_ROUTING", dedupeKey: `case:${caseId}:indicated` },
+          create: {
+            municipalityId: row.school.municipalityId,
+            body: "INTER_INSTITUTIONAL",
+            caseId,
+            title: `Lieta ${row.ref}`,
+            source: "CASE_ROUTING",
+            dedupeKey: `case:${caseId}:indicated`,
+          },
           update: {},
         });
       }

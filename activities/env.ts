@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { databaseFields, loggingFields, parseEnv, productionRequires, slackApiFields, temporalFields } from "../prisma/runtime/env-fields.js";
+import {
+  databaseFields,
+  loggingFields,
+  parseEnv,
+  productionRequires,
+  slackApiFields,
+  temporalFields,
+} from "../prisma/runtime/env-fields.js";
 
 // The worker delivers the outbox to Slack; without a token, messages wait in the outbox.
 export const workerEnvObject = z.object({ ...databaseFields, ...temporalFields, ...loggingFields, ...slackApiFields });

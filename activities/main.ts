@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   const env = loadWorkerEnv();
   const logger = createLogger("worker", env.LOG_LEVEL);
   if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS) {
-    throw new EnvError("Invalid environment for the worker:\n  DATABASE_URL and TEMPORAL_ADDRESS are required (use `npm start` for local mode)");
+    throw new EnvError(
+      "Invalid environment for the worker:\n  DATABASE_URL and TEMPORAL_ADDRESS are required (use `npm start` for local mode)",
+    );
   }
   const prisma = createPrismaClient(env.DATABASE_URL);
   const worker = await startWorker({
@@ -23,7 +25,8 @@ async function main(): Promise<void> {
     slack: env.SLACK_BOT_TOKEN ? createSlackSender({ token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL }) : null,
   });
   logger.info("worker polling", { address: env.TEMPORAL_ADDRESS, taskQueue: env.TEMPORAL_TASK_QUEUE });
-  const stop = () => void worker.shutdown().catch((error) => logger.error("shutdown failed", { error: errorMessage(error) }));
+  const stop = () =>
+    void worker.shutdown().catch((error) => logger.error("shutdown failed", { error: errorMessage(error) }));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   try {

@@ -26,7 +26,13 @@ export function createOutbox(deps: { prisma: PrismaClient; slack: SlackSender | 
   async function deliver(out: OutgoingMessage): Promise<void> {
     const row = await prisma.outboxMessage.upsert({
       where: { idempotencyKey: out.idempotencyKey },
-      create: { idempotencyKey: out.idempotencyKey, platform: "SLACK", workspaceId: out.workspaceId, target: out.target, payload: { ...out.message, replaces: out.replaces ?? null } as unknown as Prisma.InputJsonObject },
+      create: {
+        idempotencyKey: out.idempotencyKey,
+        platform: "SLACK",
+        workspaceId: out.workspaceId,
+        target: out.target,
+        payload: { ...out.message, replaces: out.replaces ?? null } as unknown as Prisma.InputJsonObject,
+      },
       update: {},
       select: { id: true, status: true },
     });
@@ -38,7 +44,10 @@ export function createOutbox(deps: { prisma: PrismaClient; slack: SlackSender | 
     try {
       let externalMessageId: string;
       const original = out.replaces
-        ? await prisma.outboxMessage.findUnique({ where: { idempotencyKey: out.replaces }, select: { externalMessageId: true } })
+        ? await prisma.outboxMessage.findUnique({
+            where: { idempotencyKey: out.replaces },
+            select: { externalMessageId: true },
+          })
         : null;
       if (original?.externalMessageId) {
         const [channel, ts] = original.externalMessageId.split("|") as [string, string];
@@ -56,9 +65,17 @@ export function createOutbox(deps: { prisma: PrismaClient; slack: SlackSender | 
       const failure = classifySlackError(error);
       await prisma.outboxMessage.update({
         where: { id: row.id },
-        data: { attempts: { increment: 1 }, lastError: failure.message, status: failure.retryable ? "PENDING" : "FAILED" },
+        data: {
+          attempts: { increment: 1 },
+          lastError: failure.message,
+          status: failure.retryable ? "PENDING" : "FAILED",
+        },
       });
-      logger.warn("outbox: delivery failed", { key: out.idempotencyKey, error: failure.message, retryable: failure.retryable });
+      logger.warn("outbox: delivery failed", {
+        key: out.idempotencyKey,
+        error: failure.message,
+        retryable: failure.retryable,
+      });
       if (!failure.retryable) throw ApplicationFailure.nonRetryable(failure.message, "UNDELIVERABLE");
       throw ApplicationFailure.retryable(failure.message, "DELIVERY_RETRY");
     }

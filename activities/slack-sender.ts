@@ -40,7 +40,12 @@ export function classifySlackError(error: unknown): SendFailure {
     case ErrorCode.HTTPError:
       return { retryable: (coded.statusCode ?? 500) >= 500, message: `HTTP ${coded.statusCode}` };
     case ErrorCode.PlatformError:
-      return { retryable: ["internal_error", "fatal_error", "service_unavailable", "request_timeout"].includes(coded.data?.error ?? ""), message: `Slack error: ${coded.data?.error}` };
+      return {
+        retryable: ["internal_error", "fatal_error", "service_unavailable", "request_timeout"].includes(
+          coded.data?.error ?? "",
+        ),
+        message: `Slack error: ${coded.data?.error}`,
+      };
     default:
       return { retryable: true, message: error instanceof Error ? error.message : String(error) };
   }

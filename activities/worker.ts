@@ -1,5 +1,11 @@
 import { fileURLToPath } from "node:url";
-import { NativeConnection, Runtime, Worker, DefaultLogger, type LogLevel as TemporalLogLevel } from "@temporalio/worker";
+import {
+  NativeConnection,
+  Runtime,
+  Worker,
+  DefaultLogger,
+  type LogLevel as TemporalLogLevel,
+} from "@temporalio/worker";
 import type { PrismaClient } from "../prisma/client.js";
 import type { Logger, LogLevel } from "../prisma/runtime/logger.js";
 import { createActivities } from "./index.js";
@@ -23,7 +29,14 @@ function installRuntimeLogger(logger: Logger, level: LogLevel): void {
   const temporalLevel = level.toUpperCase() as TemporalLogLevel;
   Runtime.install({
     logger: new DefaultLogger(temporalLevel === "DEBUG" ? "DEBUG" : temporalLevel, (entry) => {
-      const at = entry.level === "TRACE" || entry.level === "DEBUG" ? "debug" : entry.level === "WARN" ? "warn" : entry.level === "ERROR" ? "error" : "info";
+      const at =
+        entry.level === "TRACE" || entry.level === "DEBUG"
+          ? "debug"
+          : entry.level === "WARN"
+            ? "warn"
+            : entry.level === "ERROR"
+              ? "error"
+              : "info";
       logger[at](entry.message);
     }),
   });
@@ -50,7 +63,11 @@ export async function startWorker(options: {
       namespace: options.namespace,
       taskQueue: options.taskQueue,
       workflowsPath: WORKFLOWS_PATH,
-      activities: createActivities({ prisma: options.prisma, logger: options.logger.child("activities"), slack: options.slack }),
+      activities: createActivities({
+        prisma: options.prisma,
+        logger: options.logger.child("activities"),
+        slack: options.slack,
+      }),
     });
     const sweep = await startAbsenceSweep({ ...options, logger: options.logger.child("absence-sweep") });
     const done = worker.run().finally(async () => {

@@ -30,9 +30,18 @@ export async function startBot(options: {
   const { env, logger } = options;
   const connection = await Connection.connect({ address: options.temporalAddress });
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
-  const http = createHttpServer({ isReady: async () => (await options.prisma.$queryRaw<unknown[]>`SELECT 1`).length === 1 });
+  const http = createHttpServer({
+    isReady: async () => (await options.prisma.$queryRaw<unknown[]>`SELECT 1`).length === 1,
+  });
 
-  const core: CoreDeps = { prisma: options.prisma, vault: options.vault, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, caseConfig: DEFAULT_CASE_CONFIG, now: () => new Date() };
+  const core: CoreDeps = {
+    prisma: options.prisma,
+    vault: options.vault,
+    temporal,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    caseConfig: DEFAULT_CASE_CONFIG,
+    now: () => new Date(),
+  };
   if (env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET) {
     mountSlack(http.app, {
       token: env.SLACK_BOT_TOKEN,

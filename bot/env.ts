@@ -18,9 +18,18 @@ export const httpFields = {
   HOST: z.string().min(1).default("127.0.0.1"),
 };
 
-export const botEnvObject = z.object({ ...databaseFields, ...temporalFields, ...loggingFields, ...httpFields, ...slackFields });
+export const botEnvObject = z.object({
+  ...databaseFields,
+  ...temporalFields,
+  ...loggingFields,
+  ...httpFields,
+  ...slackFields,
+});
 
-export const slackPairing = (env: { SLACK_BOT_TOKEN?: string | undefined; SLACK_SIGNING_SECRET?: string | undefined }, ctx: z.RefinementCtx) => {
+export const slackPairing = (
+  env: { SLACK_BOT_TOKEN?: string | undefined; SLACK_SIGNING_SECRET?: string | undefined },
+  ctx: z.RefinementCtx,
+) => {
   if (Boolean(env.SLACK_BOT_TOKEN) !== Boolean(env.SLACK_SIGNING_SECRET)) {
     const missing = env.SLACK_BOT_TOKEN ? "SLACK_SIGNING_SECRET" : "SLACK_BOT_TOKEN";
     ctx.addIssue({ code: "custom", path: [missing], message: "set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET together" });

@@ -16,7 +16,10 @@ export interface TemporalEngine {
  * `temporal` CLI is installed; else the project's in-memory engine, which keeps workflow state only for the
  * life of the process (the log says so plainly).
  */
-export async function openTemporalEngine(options: { address?: string | undefined; logger: Logger }): Promise<TemporalEngine> {
+export async function openTemporalEngine(options: {
+  address?: string | undefined;
+  logger: Logger;
+}): Promise<TemporalEngine> {
   if (options.address) return { address: options.address, kind: "external", stop: async () => {} };
   const cli = findOnPath("temporal");
   if (cli) return startDevServer(cli, options.logger);
@@ -31,7 +34,11 @@ export async function openTemporalEngine(options: { address?: string | undefined
 
 async function startDevServer(cli: string, logger: Logger): Promise<TemporalEngine> {
   const port = await freePort();
-  const child: ChildProcess = spawn(cli, ["server", "start-dev", "--ip", "127.0.0.1", "--port", String(port), "--headless"], { stdio: "ignore" });
+  const child: ChildProcess = spawn(
+    cli,
+    ["server", "start-dev", "--ip", "127.0.0.1", "--port", String(port), "--headless"],
+    { stdio: "ignore" },
+  );
   const address = `127.0.0.1:${port}`;
   await waitForFrontend(address, child);
   logger.info("Temporal: started the official dev server (state is lost on exit).", { address });

@@ -11,11 +11,20 @@ async function main(): Promise<void> {
   const env = loadBotEnv();
   const logger = createLogger("bot", env.LOG_LEVEL);
   if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS || !env.PERSONAL_DATA_KEY) {
-    throw new EnvError("Invalid environment for the bot:\n  DATABASE_URL, TEMPORAL_ADDRESS and PERSONAL_DATA_KEY are required (use `npm start` for local mode)");
+    throw new EnvError(
+      "Invalid environment for the bot:\n  DATABASE_URL, TEMPORAL_ADDRESS and PERSONAL_DATA_KEY are required (use `npm start` for local mode)",
+    );
   }
   const prisma = createPrismaClient(env.DATABASE_URL);
   const vault = createPersonalDataVault({ prisma, key: keyFromBase64(env.PERSONAL_DATA_KEY) });
-  const bot = await startBot({ env, temporalAddress: env.TEMPORAL_ADDRESS, databaseUrl: env.DATABASE_URL, prisma, vault, logger });
+  const bot = await startBot({
+    env,
+    temporalAddress: env.TEMPORAL_ADDRESS,
+    databaseUrl: env.DATABASE_URL,
+    prisma,
+    vault,
+    logger,
+  });
   logger.info("bot listening", { url: bot.url });
   const stop = () =>
     void bot

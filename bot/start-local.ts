@@ -77,9 +77,20 @@ async function start(env: ReturnType<typeof loadLocalEnv>, logger: Logger, stops
     slack: env.SLACK_BOT_TOKEN ? createSlackSender({ token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL }) : null,
   });
   stops.push({ name: "worker", stop: worker.shutdown });
-  logger.info("worker polling", { address: engine.address, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE });
+  logger.info("worker polling", {
+    address: engine.address,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+  });
 
-  const bot = await startBot({ env, temporalAddress: engine.address, databaseUrl: db.url, prisma, vault, logger: logger.child("bot") });
+  const bot = await startBot({
+    env,
+    temporalAddress: engine.address,
+    databaseUrl: db.url,
+    prisma,
+    vault,
+    logger: logger.child("bot"),
+  });
   stops.push({ name: "bot", stop: bot.stop });
   logger.info("bot listening", { url: bot.url, health: `${bot.url}/healthz` });
 }

@@ -17,7 +17,12 @@ export interface DriftReport {
  * Builds one scratch database from the migrations and another straight from schema.prisma, then compares
  * their catalogs. Any difference means somebody changed one without the other.
  */
-export async function checkDrift(options: { adminUrl: string; urlFor: (db: string) => string; schema: string; migrationsDir?: string }): Promise<DriftReport> {
+export async function checkDrift(options: {
+  adminUrl: string;
+  urlFor: (db: string) => string;
+  schema: string;
+  migrationsDir?: string;
+}): Promise<DriftReport> {
   const suffix = randomBytes(4).toString("hex");
   const fromMigrations = `drift_migrations_${suffix}`;
   const fromSchema = `drift_schema_${suffix}`;
@@ -32,7 +37,10 @@ export async function checkDrift(options: { adminUrl: string; urlFor: (db: strin
     const onlyInSchema = [...b].filter((line) => !a.has(line));
     return { inSync: onlyInMigrations.length === 0 && onlyInSchema.length === 0, onlyInMigrations, onlyInSchema };
   } finally {
-    await runAdmin(options.adminUrl, [`DROP DATABASE IF EXISTS ${fromMigrations}`, `DROP DATABASE IF EXISTS ${fromSchema}`]);
+    await runAdmin(options.adminUrl, [
+      `DROP DATABASE IF EXISTS ${fromMigrations}`,
+      `DROP DATABASE IF EXISTS ${fromSchema}`,
+    ]);
   }
 }
 

@@ -25,7 +25,10 @@ export class MigrationError extends Error {
   override name = "MigrationError";
 }
 
-export async function migrateDatabase(databaseUrl: string, migrationsDir = MIGRATIONS_DIR): Promise<{ applied: string[] }> {
+export async function migrateDatabase(
+  databaseUrl: string,
+  migrationsDir = MIGRATIONS_DIR,
+): Promise<{ applied: string[] }> {
   const migrations = await readMigrations(migrationsDir);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -45,7 +48,8 @@ export async function migrateDatabase(databaseUrl: string, migrationsDir = MIGRA
         }
         continue;
       }
-      if (row) throw new MigrationError(`migration ${migration.name} failed earlier; resolve it before migrating again`);
+      if (row)
+        throw new MigrationError(`migration ${migration.name} failed earlier; resolve it before migrating again`);
       await applyOne(client, migration);
       applied.push(migration.name);
     }
@@ -65,7 +69,9 @@ async function applyOne(client: pg.Client, migration: { name: string; sql: strin
       [id, migration.checksum, migration.name],
     );
     await client.query(migration.sql);
-    await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
+    await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [
+      id,
+    ]);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");

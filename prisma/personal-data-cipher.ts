@@ -21,5 +21,7 @@ export function openJson(key: PersonalDataKey, ownerId: string, sealed: Uint8Arr
   const decipher = createDecipheriv("aes-256-gcm", key.bytes, buffer.subarray(0, IV_BYTES));
   decipher.setAAD(Buffer.from(ownerId));
   decipher.setAuthTag(buffer.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-  return JSON.parse(Buffer.concat([decipher.update(buffer.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString("utf8"));
+  return JSON.parse(
+    Buffer.concat([decipher.update(buffer.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString("utf8"),
+  );
 }

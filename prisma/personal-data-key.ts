@@ -18,7 +18,10 @@ export function keyFromBase64(base64: string): PersonalDataKey {
  * The key that encrypts learners' personal data at rest. Production passes PERSONAL_DATA_KEY; local mode
  * generates one on first start and keeps it with the local data (mode 0600), so restarts can still decrypt.
  */
-export async function resolvePersonalDataKey(options: { configured?: string | undefined; dataDir: string }): Promise<PersonalDataKey> {
+export async function resolvePersonalDataKey(options: {
+  configured?: string | undefined;
+  dataDir: string;
+}): Promise<PersonalDataKey> {
   if (options.configured) return keyFromBase64(options.configured);
   const file = join(options.dataDir, "personal-data.key");
   const existing = await readFile(file, "utf8").catch(() => undefined);

@@ -10,7 +10,10 @@ export async function diffSchemas(databaseUrl: string, schemas: { from: string |
   const engine = await openSchemaEngine(databaseUrl, { path: "schema.prisma", content: schemas.to });
   try {
     const result = await engine.diff({
-      from: schemas.from === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schemas.from }] },
+      from:
+        schemas.from === null
+          ? { tag: "empty" }
+          : { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schemas.from }] },
       to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schemas.to }] },
       script: true,
       exitCode: null,

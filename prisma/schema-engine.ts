@@ -11,9 +11,13 @@ import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 let loaded: Promise<void> | undefined;
 
 // @types/node does not declare the WebAssembly global; this is the slice of it we use.
-const wasmRuntime = (globalThis as unknown as {
-  WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }> };
-}).WebAssembly;
+const wasmRuntime = (
+  globalThis as unknown as {
+    WebAssembly: {
+      instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
+    };
+  }
+).WebAssembly;
 
 function loadWasm(): Promise<void> {
   loaded ??= (async () => {
@@ -27,7 +31,10 @@ function loadWasm(): Promise<void> {
 }
 
 /** A schema engine bound to a PostgreSQL server; `connectToShadowDb` lets it replay migrations in a scratch database. */
-export async function openSchemaEngine(databaseUrl: string, schema: { path: string; content: string }): Promise<SchemaEngine> {
+export async function openSchemaEngine(
+  databaseUrl: string,
+  schema: { path: string; content: string },
+): Promise<SchemaEngine> {
   await loadWasm();
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }));
   return bindings.SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, () => {}, adapter);

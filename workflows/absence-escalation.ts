@@ -23,7 +23,15 @@ import {
   type StepKind,
 } from "./absence-messages.js";
 import { NO_ABSENCES, thresholdCrossings, type AbsenceAction } from "./domain/absence-rules.js";
-import { addCalendarDays, addSchoolDays, isWorkingDay, rigaDateOf, rigaEndOfSchoolDay, type Grade, type IsoDate } from "./domain/calendar/index.js";
+import {
+  addCalendarDays,
+  addSchoolDays,
+  isWorkingDay,
+  rigaDateOf,
+  rigaEndOfSchoolDay,
+  type Grade,
+  type IsoDate,
+} from "./domain/calendar/index.js";
 
 type Activities = ReturnType<typeof createAbsenceActivities>;
 const records = proxyActivities<Activities>({
@@ -33,7 +41,13 @@ const records = proxyActivities<Activities>({
 // Chat delivery: 429/5xx back off for up to a day; a message Slack refuses outright is not retried.
 const { notifyAbsence } = proxyActivities<Activities>({
   startToCloseTimeout: "1 minute",
-  retry: { initialInterval: "2 seconds", backoffCoefficient: 2, maximumInterval: "10 minutes", maximumAttempts: 60, nonRetryableErrorTypes: ["UNDELIVERABLE"] },
+  retry: {
+    initialInterval: "2 seconds",
+    backoffCoefficient: 2,
+    maximumInterval: "10 minutes",
+    maximumAttempts: 60,
+    nonRetryableErrorTypes: ["UNDELIVERABLE"],
+  },
 });
 
 const CONTINUE_AS_NEW_AFTER_EVENTS = 2_000;
@@ -62,13 +76,20 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
   };
   const inbox: AbsencesRecorded[] = [...(input.pending ?? [])];
   const actions: StepAction[] = [];
-  const ctx = { calendars: context.calendars, overrides: context.overrides, grade: context.grade as Grade, schoolId: context.schoolId };
+  const ctx = {
+    calendars: context.calendars,
+    overrides: context.overrides,
+    grade: context.grade as Grade,
+    schoolId: context.schoolId,
+  };
   const today = (): IsoDate => rigaDateOf(new Date(Date.now()));
-  const endOfSchoolDay = (day: IsoDate, after = 0): string => rigaEndOfSchoolDay(addSchoolDays(day, after, ctx)).toISOString();
+  const endOfSchoolDay = (day: IsoDate, after = 0): string =>
+    rigaEndOfSchoolDay(addSchoolDays(day, after, ctx)).toISOString();
   const ref = { learnerId: input.learnerId, term: input.term };
 
   setHandler(absencesRecordedSignal, (signal) => {
-    if (!state.processedBatches.includes(signal.batchId) && !inbox.some((s) => s.batchId === signal.batchId)) inbox.push(signal);
+    if (!state.processedBatches.includes(signal.batchId) && !inbox.some((s) => s.batchId === signal.batchId))
+      inbox.push(signal);
   });
   setHandler(absenceStateQuery, () => state);
   setHandler(
@@ -82,22 +103,39 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
       validator: (action) => {
         if (action.kind === "RESOLVED") return;
         const step = state.steps.find((s) => s.key === action.stepKey);
-        if (!step) throw ApplicationFailure.create({ type: AbsenceErrors.UNKNOWN_STEP, message: `No step ${action.stepKey}` });
-        if (step.status === "DONE" || step.status === "CANCELLED") throw ApplicationFailure.create({ type: AbsenceErrors.STEP_CLOSED, message: "Step already done" });
+        if (!step)
+          throw ApplicationFailure.create({ type: AbsenceErrors.UNKNOWN_STEP, message: `No step ${action.stepKey}` });
+        if (step.status === "DONE" || step.status === "CANCELLED")
+          throw ApplicationFailure.create({ type: AbsenceErrors.STEP_CLOSED, message: "Step already done" });
       },
     },
   );
 
   await records.recordEscalation({ ...ref, ruleSetVersion: state.ruleSet.version });
 
-  const openStep = async (kind: StepKind, key: string, legalPoint: string, dueAt: string, remindAt: string | null, detail?: { count?: number; date?: IsoDate; agency?: string }) => {
+  const openStep = async (
+    kind: StepKind,
+    key: string,
+    legalPoint: string,
+    dueAt: string,
+    remindAt: string | null,
+    detail?: { count?: number; date?: IsoDate; agency?: string },
+  ) => {
     if (state.steps.some((s) => s.key === key)) return;
     const step: AbsenceStep = { key, kind, legalPoint, dueAt, remindAt, status: "OPEN", reminded: false };
     state.steps.push(step);
     await records.openAbsenceStep({ ...ref, step });
-    await notifyAbsence({ ...ref, notice: { kind: "STEP_OPENED", step, ...(detail ? { detail } : {}) } satisfies AbsenceNotice });
+    await notifyAbsence({
+      ...ref,
+      notice: { kind: "STEP_OPENED", step, ...(detail ? { detail } : {}) } satisfies AbsenceNotice,
+    });
   };
-  const closeStep = async (step: AbsenceStep, status: AbsenceStep["status"], outcome: Record<string, string>, actorId?: string) => {
+  const closeStep = async (
+    step: AbsenceStep,
+    status: AbsenceStep["status"],
+    outcome: Record<string, string>,
+    actorId?: string,
+  ) => {
     step.status = status;
     await records.updateAbsenceStep({ ...ref, stepKey: step.key, status, outcome, ...(actorId ? { actorId } : {}) });
   };
@@ -105,10 +143,18 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
   const applyCrossingAction = async (action: AbsenceAction, ruleId: string, count: number) => {
     if (action.kind === "TASK") {
       // "Nekavējoties": due at once; a reminder follows at the end of the next school day if still not done.
-      const due = action.due.kind === "IMMEDIATE" ? new Date(Date.now()).toISOString() : endOfSchoolDay(today(), action.due.kind === "SCHOOL_DAYS" ? action.due.days : 0);
-      await openStep("VIIS_ENTRY", `VIIS_ENTRY:${ruleId}`, action.legalPoint, due, endOfSchoolDay(today(), 1), { count });
+      const due =
+        action.due.kind === "IMMEDIATE"
+          ? new Date(Date.now()).toISOString()
+          : endOfSchoolDay(today(), action.due.kind === "SCHOOL_DAYS" ? action.due.days : 0);
+      await openStep("VIIS_ENTRY", `VIIS_ENTRY:${ruleId}`, action.legalPoint, due, endOfSchoolDay(today(), 1), {
+        count,
+      });
     } else if (action.kind === "NOTIFY") {
-      await notifyAbsence({ ...ref, notice: { kind: "INFORMED", recipient: action.recipient, legalPoint: action.legalPoint, count } });
+      await notifyAbsence({
+        ...ref,
+        notice: { kind: "INFORMED", recipient: action.recipient, legalPoint: action.legalPoint, count },
+      });
     } else {
       await records.queueAgendaItem({ ...ref, ruleId, body: action.body });
       await notifyAbsence({ ...ref, notice: { kind: "AGENDA", ruleId, count } });
@@ -119,18 +165,28 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
     if (termKey(signal.term) > termKey(input.term)) return "LATER_TERM";
     state.processedBatches.push(signal.batchId);
     if (termKey(signal.term) < termKey(input.term)) return "DONE"; // late data for a closed semester
-    const crossings = thresholdCrossings(state.measures, signal.measures, state.ruleSet, context.programme).filter((c) => !state.crossedRules.includes(c.ruleId));
+    const crossings = thresholdCrossings(state.measures, signal.measures, state.ruleSet, context.programme).filter(
+      (c) => !state.crossedRules.includes(c.ruleId),
+    );
     state.measures = signal.measures;
     for (const date of [...signal.newUnexcusedDates].sort()) {
       // Due by the end of that school day; an import that arrives later gives until the end of today's.
       const due = [endOfSchoolDay(date), endOfSchoolDay(today())].sort().at(-1)!;
       const remind = new Date(new Date(due).getTime() - 2 * HOUR);
-      await openStep("PARENT_CONTACT", `PARENT_CONTACT:${date}`, state.ruleSet.parentContact.legalPoint, due, remind.getTime() > Date.now() ? remind.toISOString() : null, { date });
+      await openStep(
+        "PARENT_CONTACT",
+        `PARENT_CONTACT:${date}`,
+        state.ruleSet.parentContact.legalPoint,
+        due,
+        remind.getTime() > Date.now() ? remind.toISOString() : null,
+        { date },
+      );
     }
     for (const crossing of crossings) {
       state.crossedRules.push(crossing.ruleId);
       for (const action of crossing.actions) await applyCrossingAction(action, crossing.ruleId, crossing.after);
-      if (state.ruleSet.socialServiceReferral.startsWith.includes(crossing.ruleId) && !state.referralClockFrom) state.referralClockFrom = today();
+      if (state.ruleSet.socialServiceReferral.startsWith.includes(crossing.ruleId) && !state.referralClockFrom)
+        state.referralClockFrom = today();
     }
     return "DONE";
   };
@@ -138,7 +194,13 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
   const handleAction = async (action: StepAction) => {
     if (action.kind === "RESOLVED") {
       state.resolved = true;
-      await records.updateAbsenceStep({ ...ref, stepKey: null, status: "DONE", outcome: { resolved: "true" }, actorId: action.staffId });
+      await records.updateAbsenceStep({
+        ...ref,
+        stepKey: null,
+        status: "DONE",
+        outcome: { resolved: "true" },
+        actorId: action.staffId,
+      });
       return;
     }
     const step = state.steps.find((s) => s.key === action.stepKey)!;
@@ -152,10 +214,18 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
       case "REFERRAL_SENT": {
         await closeStep(step, "DONE", { documentRef: action.documentRef }, action.staffId);
         const sent = today();
-        const ackDue = rigaEndOfSchoolDay(addWorkingDays(sent, state.ruleSet.socialServiceReferral.acknowledgement.withinWorkingDays)).toISOString();
+        const ackDue = rigaEndOfSchoolDay(
+          addWorkingDays(sent, state.ruleSet.socialServiceReferral.acknowledgement.withinWorkingDays),
+        ).toISOString();
         await records.markReferral({ ...ref, status: "SENT", documentRef: action.documentRef, ackDueAt: ackDue });
         // Reminded the working day before the acknowledgement is due.
-        await openStep("REFERRAL_ACKNOWLEDGEMENT", "REFERRAL_ACKNOWLEDGEMENT", state.ruleSet.socialServiceReferral.legalPoint, ackDue, new Date(new Date(ackDue).getTime() - 24 * HOUR).toISOString());
+        await openStep(
+          "REFERRAL_ACKNOWLEDGEMENT",
+          "REFERRAL_ACKNOWLEDGEMENT",
+          state.ruleSet.socialServiceReferral.legalPoint,
+          ackDue,
+          new Date(new Date(ackDue).getTime() - 24 * HOUR).toISOString(),
+        );
         return;
       }
       case "REFERRAL_ACKNOWLEDGED":
@@ -167,7 +237,9 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
 
   const referralDue = (): number =>
     state.referralClockFrom && !state.resolved && !state.steps.some((s) => s.kind === "SOCIAL_SERVICE_REFERRAL")
-      ? new Date(endOfSchoolDay(state.referralClockFrom, state.ruleSet.socialServiceReferral.unresolvedAfterSchoolDays)).getTime()
+      ? new Date(
+          endOfSchoolDay(state.referralClockFrom, state.ruleSet.socialServiceReferral.unresolvedAfterSchoolDays),
+        ).getTime()
       : Infinity;
   /** Who hears about a step still open at its deadline (null: the deadline only triggers the reminder). */
   const escalationOf = (step: AbsenceStep): string | null =>
@@ -206,9 +278,20 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
     if (now >= referralDue()) {
       const due = endOfSchoolDay(today(), 1);
       await records.markReferral({ ...ref, status: "PREPARED" });
-      await openStep("SOCIAL_SERVICE_REFERRAL", "SOCIAL_SERVICE_REFERRAL", state.ruleSet.socialServiceReferral.legalPoint, due, null, { agency: state.ruleSet.socialServiceReferral.recipient });
+      await openStep(
+        "SOCIAL_SERVICE_REFERRAL",
+        "SOCIAL_SERVICE_REFERRAL",
+        state.ruleSet.socialServiceReferral.legalPoint,
+        due,
+        null,
+        { agency: state.ruleSet.socialServiceReferral.recipient },
+      );
     }
-    if (now >= semesterEnd && context.nextTerm && !state.steps.some((s) => s.status === "OPEN" && s.kind.startsWith("REFERRAL"))) {
+    if (
+      now >= semesterEnd &&
+      context.nextTerm &&
+      !state.steps.some((s) => s.status === "OPEN" && s.kind.startsWith("REFERRAL"))
+    ) {
       return moveOn(context.nextTerm);
     }
     if (workflowInfo().historyLength > CONTINUE_AS_NEW_AFTER_EVENTS || workflowInfo().continueAsNewSuggested) {
@@ -218,7 +301,10 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
     const wakeAt = Math.min(
       ...state.steps
         .filter((s) => s.status === "OPEN")
-        .flatMap((s) => [escalationOf(s) ? Date.parse(s.dueAt) : Infinity, !s.reminded && s.remindAt ? Date.parse(s.remindAt) : Infinity])
+        .flatMap((s) => [
+          escalationOf(s) ? Date.parse(s.dueAt) : Infinity,
+          !s.reminded && s.remindAt ? Date.parse(s.remindAt) : Infinity,
+        ])
         .filter((t) => t > Date.now()),
       referralDue(),
       context.nextTerm ? semesterEnd : Infinity,
@@ -232,7 +318,11 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
   async function moveOn(term: SemesterKey): Promise<void> {
     await drainActions();
     await records.closeEscalation({ ...ref });
-    return continueAsNew<typeof absenceEscalation>({ learnerId: input.learnerId, term, pending: inbox.filter((s) => !state.processedBatches.includes(s.batchId)) });
+    return continueAsNew<typeof absenceEscalation>({
+      learnerId: input.learnerId,
+      term,
+      pending: inbox.filter((s) => !state.processedBatches.includes(s.batchId)),
+    });
   }
 
   /**
@@ -252,7 +342,7 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
   /** `n` working days (Mon–Fri, not a public holiday) after `from`. */
   function addWorkingDays(from: IsoDate, n: number): IsoDate {
     let day = from;
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       day = addCalendarDays(day, 1);
       if (isWorkingDay(day)) left -= 1;
     }

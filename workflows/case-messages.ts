@@ -15,7 +15,11 @@ export interface CaseConfig {
   endOfSchoolDayHour: number;
 }
 
-export const DEFAULT_CASE_CONFIG: CaseConfig = { investigationSchoolDays: 5, reminderSchoolDaysBefore: 1, endOfSchoolDayHour: 17 };
+export const DEFAULT_CASE_CONFIG: CaseConfig = {
+  investigationSchoolDays: 5,
+  reminderSchoolDaysBefore: 1,
+  endOfSchoolDayHour: 17,
+};
 
 /**
  * A municipality's case-handling rules (RuleSet kind CASE_HANDLING, `definition`); fields it leaves out keep the

@@ -24,12 +24,21 @@ import { highestLevel, PREVENTION_LEVELS } from "./domain/triage.js";
 
 const { loadCaseSchedule, recordCaseTaken, recordInvestigationDeadline, recordCaseDecision } = proxyActivities<
   ReturnType<typeof createCaseActivities>
->({ startToCloseTimeout: "30 seconds", retry: { initialInterval: "1 second", backoffCoefficient: 2, maximumInterval: "5 minutes" } });
+>({
+  startToCloseTimeout: "30 seconds",
+  retry: { initialInterval: "1 second", backoffCoefficient: 2, maximumInterval: "5 minutes" },
+});
 
 // Notifications go through the outbox to Slack/Teams: 429s and 5xx are retried with backoff for a day.
 const { notifyCase } = proxyActivities<ReturnType<typeof createCaseActivities>>({
   startToCloseTimeout: "1 minute",
-  retry: { initialInterval: "2 seconds", backoffCoefficient: 2, maximumInterval: "10 minutes", maximumAttempts: 60, nonRetryableErrorTypes: ["UNDELIVERABLE"] },
+  retry: {
+    initialInterval: "2 seconds",
+    backoffCoefficient: 2,
+    maximumInterval: "10 minutes",
+    maximumAttempts: 60,
+    nonRetryableErrorTypes: ["UNDELIVERABLE"],
+  },
 });
 
 /** Keep histories far below Temporal's limits; a long-lived confirmed case carries its state into a new run. */
@@ -72,9 +81,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     },
     {
       validator: ({ staffId }) => {
-        if (state.phase !== "INVESTIGATING") throw ApplicationFailure.create({ type: CaseErrors.ALREADY_DECIDED, message: "The case has been decided" });
+        if (state.phase !== "INVESTIGATING")
+          throw ApplicationFailure.create({ type: CaseErrors.ALREADY_DECIDED, message: "The case has been decided" });
         if (state.caseManagerId && state.caseManagerId !== staffId) {
-          throw ApplicationFailure.create({ type: CaseErrors.ALREADY_TAKEN, message: "Already taken", details: [state.caseManagerId] });
+          throw ApplicationFailure.create({
+            type: CaseErrors.ALREADY_TAKEN,
+            message: "Already taken",
+            details: [state.caseManagerId],
+          });
         }
       },
     },
@@ -92,17 +106,31 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     },
     {
       validator: (decision) => {
-        if (state.phase !== "INVESTIGATING") throw ApplicationFailure.create({ type: CaseErrors.ALREADY_DECIDED, message: "The case has already been decided" });
-        if (decision.kind === "CONFIRM" && !PREVENTION_LEVELS.includes(decision.level)) throw ApplicationFailure.create({ message: `Unknown level ${decision.level}` });
-        if (decision.kind === "REJECT" && !decision.reason.trim()) throw ApplicationFailure.create({ message: "A rejection needs a reason" });
+        if (state.phase !== "INVESTIGATING")
+          throw ApplicationFailure.create({
+            type: CaseErrors.ALREADY_DECIDED,
+            message: "The case has already been decided",
+          });
+        if (decision.kind === "CONFIRM" && !PREVENTION_LEVELS.includes(decision.level))
+          throw ApplicationFailure.create({ message: `Unknown level ${decision.level}` });
+        if (decision.kind === "REJECT" && !decision.reason.trim())
+          throw ApplicationFailure.create({ message: "A rejection needs a reason" });
       },
     },
   );
 
   const schedule = await loadCaseSchedule({ caseId: input.caseId });
-  const calendarContext = { calendars: schedule.calendars, overrides: schedule.overrides, grade: schedule.grade as Grade, schoolId: schedule.schoolId };
+  const calendarContext = {
+    calendars: schedule.calendars,
+    overrides: schedule.overrides,
+    grade: schedule.grade as Grade,
+    schoolId: schedule.schoolId,
+  };
   const endOfSchoolDaysAfter = (isoInstant: string, schoolDays: number): string =>
-    rigaEndOfSchoolDay(addSchoolDays(rigaDateOf(new Date(isoInstant)), schoolDays, calendarContext), input.config.endOfSchoolDayHour).toISOString();
+    rigaEndOfSchoolDay(
+      addSchoolDays(rigaDateOf(new Date(isoInstant)), schoolDays, calendarContext),
+      input.config.endOfSchoolDayHour,
+    ).toISOString();
 
   const flush = async () => {
     while (pendingReports.length || pendingEvents.length) {
@@ -114,7 +142,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
         if (first) {
           const { investigationSchoolDays: days, reminderSchoolDaysBefore: before } = input.config;
           state.deadline = endOfSchoolDaysAfter(report.reportedAt, days);
-          state.reminderAt = before > 0 && days - before >= 0 ? endOfSchoolDaysAfter(report.reportedAt, days - before) : null;
+          state.reminderAt =
+            before > 0 && days - before >= 0 ? endOfSchoolDaysAfter(report.reportedAt, days - before) : null;
           await recordInvestigationDeadline({ caseId: input.caseId, dueAt: state.deadline });
         }
         await notifyCase({ caseId: input.caseId, event: { kind: "REPORTED", reportId: report.reportId, first } });
@@ -130,7 +159,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
       const deadline = new Date(state.deadline).getTime();
       const remindAt = state.reminderSent || !state.reminderAt ? Infinity : new Date(state.reminderAt).getTime();
       const wakeAt = state.escalated ? Infinity : Math.min(remindAt, deadline);
-      const woke = await waitForWork(wakeAt, () => pendingReports.length > 0 || pendingEvents.length > 0 || state.phase !== "INVESTIGATING");
+      const woke = await waitForWork(
+        wakeAt,
+        () => pendingReports.length > 0 || pendingEvents.length > 0 || state.phase !== "INVESTIGATING",
+      );
       if (!woke && state.phase === "INVESTIGATING") {
         if (!state.reminderSent && Date.now() >= remindAt && Date.now() < deadline) {
           state.reminderSent = true;
@@ -142,7 +174,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
         }
       }
     } else {
-      await waitForWork(Infinity, () => pendingReports.length > 0 || pendingEvents.length > 0 || state.phase === "REJECTED");
+      await waitForWork(
+        Infinity,
+        () => pendingReports.length > 0 || pendingEvents.length > 0 || state.phase === "REJECTED",
+      );
     }
     if (workflowInfo().historyLength > CONTINUE_AS_NEW_AFTER_EVENTS || workflowInfo().continueAsNewSuggested) {
       await flush();

@@ -1,5 +1,10 @@
 import type { LearnerContactView } from "../../prisma/repositories/personal-data-vault.js";
-import { AbsenceErrors, absenceWorkflowId, completeStepUpdate, type StepAction } from "../../workflows/absence-messages.js";
+import {
+  AbsenceErrors,
+  absenceWorkflowId,
+  completeStepUpdate,
+  type StepAction,
+} from "../../workflows/absence-messages.js";
 import { authorize, type Command } from "./access-matrix.js";
 import type { KnownActor } from "./actor.js";
 import { updateFailureType } from "./update-failure.js";
@@ -8,7 +13,8 @@ import type { CoreDeps } from "./deps.js";
 /** A step action as the chat layer submits it; the actor's staff id is added here. */
 export type StepActionInput = StepAction extends infer A ? (A extends unknown ? Omit<A, "staffId"> : never) : never;
 
-export type AbsenceOutcome = { kind: "RECORDED" } | { kind: "ALREADY_DONE" } | { kind: "FORBIDDEN" } | { kind: "TRAINING_REQUIRED" };
+export type AbsenceOutcome =
+  { kind: "RECORDED" } | { kind: "ALREADY_DONE" } | { kind: "FORBIDDEN" } | { kind: "TRAINING_REQUIRED" };
 
 const COMMAND_FOR: Record<StepAction["kind"], Command> = {
   PARENTS_CONTACTED: "ABSENCE_CONTACT",
@@ -18,10 +24,23 @@ const COMMAND_FOR: Record<StepAction["kind"], Command> = {
   REFERRAL_ACKNOWLEDGED: "ABSENCE_ACKNOWLEDGE",
 };
 
-async function check(deps: CoreDeps, actor: KnownActor, command: Command, learnerId: string): Promise<AbsenceOutcome | null> {
-  const learner = await deps.prisma.learner.findUnique({ where: { id: learnerId }, select: { schoolId: true, classLabel: true, school: { select: { municipalityId: true } } } });
+async function check(
+  deps: CoreDeps,
+  actor: KnownActor,
+  command: Command,
+  learnerId: string,
+): Promise<AbsenceOutcome | null> {
+  const learner = await deps.prisma.learner.findUnique({
+    where: { id: learnerId },
+    select: { schoolId: true, classLabel: true, school: { select: { municipalityId: true } } },
+  });
   if (!learner) return { kind: "FORBIDDEN" };
-  const decision = authorize(actor, command, { schoolId: learner.schoolId, classLabel: learner.classLabel, municipalityId: learner.school.municipalityId }, deps.now());
+  const decision = authorize(
+    actor,
+    command,
+    { schoolId: learner.schoolId, classLabel: learner.classLabel, municipalityId: learner.school.municipalityId },
+    deps.now(),
+  );
   if (decision.allowed) return null;
   return decision.reason === "TRAINING_REQUIRED" ? { kind: "TRAINING_REQUIRED" } : { kind: "FORBIDDEN" };
 }
@@ -30,13 +49,18 @@ async function check(deps: CoreDeps, actor: KnownActor, command: Command, learne
  * A responsible person marks an escalation step done. The update id is per step and action, so a double click
  * or a retried request is one update; a step that is already done answers "already done".
  */
-export async function completeAbsenceStep(deps: CoreDeps, input: { actor: KnownActor; learnerId: string; action: StepActionInput }): Promise<AbsenceOutcome> {
+export async function completeAbsenceStep(
+  deps: CoreDeps,
+  input: { actor: KnownActor; learnerId: string; action: StepActionInput },
+): Promise<AbsenceOutcome> {
   const denied = await check(deps, input.actor, COMMAND_FOR[input.action.kind], input.learnerId);
   if (denied) return denied;
   const action = { ...input.action, staffId: input.actor.staffId } as StepAction;
   const updateId = `${"stepKey" in action ? action.stepKey : "escalation"}:${action.kind}`;
   try {
-    await deps.temporal.workflow.getHandle(absenceWorkflowId(input.learnerId)).executeUpdate(completeStepUpdate, { args: [action], updateId });
+    await deps.temporal.workflow
+      .getHandle(absenceWorkflowId(input.learnerId))
+      .executeUpdate(completeStepUpdate, { args: [action], updateId });
     return { kind: "RECORDED" };
   } catch (error) {
     const type = updateFailureType(error);
@@ -55,6 +79,10 @@ export async function absenceContacts(
 ): Promise<{ kind: "OK"; contacts: LearnerContactView[] } | { kind: "FORBIDDEN" } | { kind: "TRAINING_REQUIRED" }> {
   const denied = await check(deps, input.actor, "ABSENCE_CONTACT", input.learnerId);
   if (denied) return denied.kind === "TRAINING_REQUIRED" ? denied : { kind: "FORBIDDEN" };
-  const contacts = await deps.vault.readContacts({ learnerId: input.learnerId, actor: { kind: "STAFF", staffId: input.actor.staffId }, purpose: "absence-parent-contact" });
+  const contacts = await deps.vault.readContacts({
+    learnerId: input.learnerId,
+    actor: { kind: "STAFF", staffId: input.actor.staffId },
+    purpose: "absence-parent-contact",
+  });
   return { kind: "OK", contacts: contacts.filter((c) => c.informOnAbsence) };
 }

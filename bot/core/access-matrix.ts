@@ -4,7 +4,15 @@ import type { Role } from "../../prisma/generated/enums.js";
 // the scope within which the role may act; a role without a cell may not act at all. Every command except
 // reporting also needs current data-protection training (IKVD concept §2.2).
 
-export const COMMANDS = ["REPORT_RISK", "TAKE_CASE", "DECIDE_CASE", "VIEW_CASE", "ABSENCE_CONTACT", "ABSENCE_SCHOOL_STEP", "ABSENCE_ACKNOWLEDGE"] as const;
+export const COMMANDS = [
+  "REPORT_RISK",
+  "TAKE_CASE",
+  "DECIDE_CASE",
+  "VIEW_CASE",
+  "ABSENCE_CONTACT",
+  "ABSENCE_SCHOOL_STEP",
+  "ABSENCE_ACKNOWLEDGE",
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type Scope =
@@ -37,24 +45,50 @@ const SCHOOL_STAFF: Role[] = [
 ];
 
 /** The support team members who investigate and manage cases (002 P.3.3: "Izpēta ziņotās PMP riska situācijas"). */
-export const CASE_MANAGER_ROLES: Role[] = ["PSYCHOLOGIST", "SOCIAL_PEDAGOGUE", "SPECIAL_EDUCATION_TEACHER", "SPEECH_THERAPIST", "SCHOOL_COORDINATOR"];
+export const CASE_MANAGER_ROLES: Role[] = [
+  "PSYCHOLOGIST",
+  "SOCIAL_PEDAGOGUE",
+  "SPECIAL_EDUCATION_TEACHER",
+  "SPEECH_THERAPIST",
+  "SCHOOL_COORDINATOR",
+];
 
-const cells = (roles: Role[], scope: Scope): Partial<Record<Role, Scope>> => Object.fromEntries(roles.map((r) => [r, scope]));
+const cells = (roles: Role[], scope: Scope): Partial<Record<Role, Scope>> =>
+  Object.fromEntries(roles.map((r) => [r, scope]));
 
 export const ACCESS_MATRIX: Record<Command, Partial<Record<Role, Scope>>> = {
   // Any school employee can report a suspected risk for a learner of their school (002 Tab.2.5, P.3.3).
   REPORT_RISK: cells(SCHOOL_STAFF, "OWN_SCHOOL"),
   TAKE_CASE: cells(CASE_MANAGER_ROLES, "OWN_SCHOOL"),
   // The case manager decides; the school coordinator may decide when the manager is away or the deadline passed.
-  DECIDE_CASE: { ...cells(["PSYCHOLOGIST", "SOCIAL_PEDAGOGUE", "SPECIAL_EDUCATION_TEACHER", "SPEECH_THERAPIST"], "MANAGED_CASE"), SCHOOL_COORDINATOR: "OWN_SCHOOL" },
+  DECIDE_CASE: {
+    ...cells(["PSYCHOLOGIST", "SOCIAL_PEDAGOGUE", "SPECIAL_EDUCATION_TEACHER", "SPEECH_THERAPIST"], "MANAGED_CASE"),
+    SCHOOL_COORDINATOR: "OWN_SCHOOL",
+  },
   VIEW_CASE: {
-    ...cells(["PSYCHOLOGIST", "SOCIAL_PEDAGOGUE", "SPECIAL_EDUCATION_TEACHER", "SPEECH_THERAPIST", "SCHOOL_COORDINATOR", "DIRECTOR"], "OWN_SCHOOL"),
+    ...cells(
+      [
+        "PSYCHOLOGIST",
+        "SOCIAL_PEDAGOGUE",
+        "SPECIAL_EDUCATION_TEACHER",
+        "SPEECH_THERAPIST",
+        "SCHOOL_COORDINATOR",
+        "DIRECTOR",
+      ],
+      "OWN_SCHOOL",
+    ),
     CLASS_TEACHER: "OWN_CLASS",
-    ...cells(["MUNICIPAL_EDUCATION_SPECIALIST", "MUNICIPAL_COORDINATOR", "COMMISSION_MEMBER"], "MUNICIPALITY_INDICATED"),
+    ...cells(
+      ["MUNICIPAL_EDUCATION_SPECIALIST", "MUNICIPAL_COORDINATOR", "COMMISSION_MEMBER"],
+      "MUNICIPALITY_INDICATED",
+    ),
   },
   // MK 89: the class teacher (or, without one, the social pedagogue) calls the parents the same school day and
   // alone sees their contact details; the school's coordinator and director may step in.
-  ABSENCE_CONTACT: { CLASS_TEACHER: "OWN_CLASS", ...cells(["SOCIAL_PEDAGOGUE", "SCHOOL_COORDINATOR", "DIRECTOR"], "OWN_SCHOOL") },
+  ABSENCE_CONTACT: {
+    CLASS_TEACHER: "OWN_CLASS",
+    ...cells(["SOCIAL_PEDAGOGUE", "SCHOOL_COORDINATOR", "DIRECTOR"], "OWN_SCHOOL"),
+  },
   // The director is accountable for the VIIS entry and the referral (MK 89 p.7; 002 P.3.3).
   ABSENCE_SCHOOL_STEP: cells(["DIRECTOR", "SCHOOL_COORDINATOR"], "OWN_SCHOOL"),
   ABSENCE_ACKNOWLEDGE: { SOCIAL_SERVICE: "OWN_MUNICIPALITY" },
@@ -91,7 +125,8 @@ export interface AccessTarget {
   level?: "UNIVERSAL" | "TARGETED" | "INDICATED" | null;
 }
 
-export type AccessDecision = { allowed: true; via: Role } | { allowed: false; reason: "NO_ROLE" | "OUT_OF_SCOPE" | "TRAINING_REQUIRED" };
+export type AccessDecision =
+  { allowed: true; via: Role } | { allowed: false; reason: "NO_ROLE" | "OUT_OF_SCOPE" | "TRAINING_REQUIRED" };
 
 /** Pure decision: may this actor run this command on this target, now? */
 export function authorize(actor: Actor, command: Command, target: AccessTarget, now: Date): AccessDecision {
@@ -99,7 +134,8 @@ export function authorize(actor: Actor, command: Command, target: AccessTarget, 
   if (cellRoles.length === 0) return { allowed: false, reason: "NO_ROLE" };
   const inScope = cellRoles.find((r) => withinScope(ACCESS_MATRIX[command][r.role]!, r, actor, target));
   if (!inScope) return { allowed: false, reason: "OUT_OF_SCOPE" };
-  if (NEEDS_TRAINING[command] && !(actor.trainedUntil && actor.trainedUntil > now)) return { allowed: false, reason: "TRAINING_REQUIRED" };
+  if (NEEDS_TRAINING[command] && !(actor.trainedUntil && actor.trainedUntil > now))
+    return { allowed: false, reason: "TRAINING_REQUIRED" };
   return { allowed: true, via: inScope.role };
 }
 

@@ -29,7 +29,12 @@ export async function resolveActor(prisma: PrismaClient, user: ChatUser): Promis
           locale: true,
           active: true,
           roles: { select: { role: true, schoolId: true, municipalityId: true, classLabel: true } },
-          trainings: { where: { topic: "DATA_PROTECTION" }, select: { validUntil: true }, orderBy: { validUntil: "desc" }, take: 1 },
+          trainings: {
+            where: { topic: "DATA_PROTECTION" },
+            select: { validUntil: true },
+            orderBy: { validUntil: "desc" },
+            take: 1,
+          },
         },
       },
     },

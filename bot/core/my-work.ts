@@ -17,5 +17,13 @@ export async function myWork(deps: CoreDeps, actor: KnownActor): Promise<MyWork>
     }),
     deps.prisma.escalationStep.count({ where: { assigneeId: actor.staffId, status: { in: ["OPEN", "OVERDUE"] } } }),
   ]);
-  return { cases: cases.map((c) => ({ ref: c.ref, status: c.status, level: c.level, deadline: c.status === "CONFIRMED" ? null : c.investigationDueAt })), openAbsenceTasks };
+  return {
+    cases: cases.map((c) => ({
+      ref: c.ref,
+      status: c.status,
+      level: c.level,
+      deadline: c.status === "CONFIRMED" ? null : c.investigationDueAt,
+    })),
+    openAbsenceTasks,
+  };
 }

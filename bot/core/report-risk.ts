@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { caseConfigOverridesSchema, caseWorkflowId, riskReportedSignal, type CaseConfig } from "../../workflows/case-messages.js";
+import {
+  caseConfigOverridesSchema,
+  caseWorkflowId,
+  riskReportedSignal,
+  type CaseConfig,
+} from "../../workflows/case-messages.js";
 import { riskAnswerSchema, type RiskAnswer } from "../../workflows/domain/risk-catalogue.js";
 import { triage, type TriageResult } from "../../workflows/domain/triage.js";
 import type { Prisma } from "../../prisma/client.js";
@@ -17,7 +22,10 @@ export const riskReportSubmissionSchema = z
     lowAttainmentSubjects: z.number().int().min(0).max(20).optional(),
     parentsInformed: z.enum(["YES", "NO", "NOT_YET"]),
   })
-  .refine((s) => s.answers.length > 0 || Boolean(s.otherText), { error: "At least one risk or an 'other' text", path: ["answers"] });
+  .refine((s) => s.answers.length > 0 || Boolean(s.otherText), {
+    error: "At least one risk or an 'other' text",
+    path: ["answers"],
+  });
 export type RiskReportSubmission = z.infer<typeof riskReportSubmissionSchema>;
 
 export type ReportOutcome =
@@ -26,17 +34,52 @@ export type ReportOutcome =
 
 /** Classes the actor may report on, per school, for the report form. */
 export async function reportableClasses(deps: CoreDeps, actor: KnownActor) {
-  const schoolIds = [...new Set(actor.roles.filter((r) => authorize(actor, "REPORT_RISK", { schoolId: r.schoolId ?? "", municipalityId: r.municipalityId }, deps.now()).allowed).map((r) => r.schoolId!))];
-  const rows = await deps.prisma.learner.groupBy({ by: ["schoolId", "classLabel"], where: { schoolId: { in: schoolIds }, active: true }, orderBy: [{ schoolId: "asc" }, { classLabel: "asc" }] });
-  const schools = await deps.prisma.school.findMany({ where: { id: { in: schoolIds } }, select: { id: true, nameLv: true } });
+  const schoolIds = [
+    ...new Set(
+      actor.roles
+        .filter(
+          (r) =>
+            authorize(
+              actor,
+              "REPORT_RISK",
+              { schoolId: r.schoolId ?? "", municipalityId: r.municipalityId },
+              deps.now(),
+            ).allowed,
+        )
+        .map((r) => r.schoolId!),
+    ),
+  ];
+  const rows = await deps.prisma.learner.groupBy({
+    by: ["schoolId", "classLabel"],
+    where: { schoolId: { in: schoolIds }, active: true },
+    orderBy: [{ schoolId: "asc" }, { classLabel: "asc" }],
+  });
+  const schools = await deps.prisma.school.findMany({
+    where: { id: { in: schoolIds } },
+    select: { id: true, nameLv: true },
+  });
   const names = new Map(schools.map((s) => [s.id, s.nameLv]));
-  return rows.sort((a, b) => compareClasses(a.classLabel, b.classLabel)).map((r) => ({ schoolId: r.schoolId, schoolName: names.get(r.schoolId) ?? "", classLabel: r.classLabel }));
+  return rows
+    .sort((a, b) => compareClasses(a.classLabel, b.classLabel))
+    .map((r) => ({ schoolId: r.schoolId, schoolName: names.get(r.schoolId) ?? "", classLabel: r.classLabel }));
 }
 
 /** Learners of one class by pseudonymous code and initials: never names. */
-export async function learnersInClass(deps: CoreDeps, actor: KnownActor, where: { schoolId: string; classLabel: string }) {
-  const school = await deps.prisma.school.findUnique({ where: { id: where.schoolId }, select: { municipalityId: true } });
-  if (!school || !authorize(actor, "REPORT_RISK", { schoolId: where.schoolId, municipalityId: school.municipalityId }, deps.now()).allowed) return [];
+export async function learnersInClass(
+  deps: CoreDeps,
+  actor: KnownActor,
+  where: { schoolId: string; classLabel: string },
+) {
+  const school = await deps.prisma.school.findUnique({
+    where: { id: where.schoolId },
+    select: { municipalityId: true },
+  });
+  if (
+    !school ||
+    !authorize(actor, "REPORT_RISK", { schoolId: where.schoolId, municipalityId: school.municipalityId }, deps.now())
+      .allowed
+  )
+    return [];
   return deps.prisma.learner.findMany({
     where: { schoolId: where.schoolId, classLabel: where.classLabel, active: true },
     select: { id: true, learnerCode: true, initials: true },
@@ -54,21 +97,49 @@ export async function submitRiskReport(
   input: { actor: KnownActor; submission: RiskReportSubmission; idempotencyKey: string },
 ): Promise<ReportOutcome> {
   const { prisma } = deps;
-  const learner = await prisma.learner.findUnique({ where: { id: input.submission.learnerId }, select: { id: true, schoolId: true, school: { select: { municipalityId: true } } } });
-  if (!learner || !authorize(input.actor, "REPORT_RISK", { schoolId: learner.schoolId, municipalityId: learner.school.municipalityId }, deps.now()).allowed) {
+  const learner = await prisma.learner.findUnique({
+    where: { id: input.submission.learnerId },
+    select: { id: true, schoolId: true, school: { select: { municipalityId: true } } },
+  });
+  if (
+    !learner ||
+    !authorize(
+      input.actor,
+      "REPORT_RISK",
+      { schoolId: learner.schoolId, municipalityId: learner.school.municipalityId },
+      deps.now(),
+    ).allowed
+  ) {
     return { kind: "FORBIDDEN" };
   }
 
   const caseConfig = await caseConfigFor(deps, learner.school.municipalityId);
-  const existing = await prisma.riskReport.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, reportedAt: true, triage: true, case: { select: { id: true, ref: true, workflowId: true } } } });
+  const existing = await prisma.riskReport.findUnique({
+    where: { idempotencyKey: input.idempotencyKey },
+    select: { id: true, reportedAt: true, triage: true, case: { select: { id: true, ref: true, workflowId: true } } },
+  });
   if (existing) {
     const result = existing.triage as unknown as TriageResult;
-    await signalCase(deps, caseConfig, existing.case, { reportId: existing.id, level: result.level, reportedAt: existing.reportedAt.toISOString() });
-    return { kind: "REGISTERED", caseId: existing.case.id, caseRef: existing.case.ref, newCase: false, duplicate: true, triage: result };
+    await signalCase(deps, caseConfig, existing.case, {
+      reportId: existing.id,
+      level: result.level,
+      reportedAt: existing.reportedAt.toISOString(),
+    });
+    return {
+      kind: "REGISTERED",
+      caseId: existing.case.id,
+      caseRef: existing.case.ref,
+      newCase: false,
+      duplicate: true,
+      triage: result,
+    };
   }
 
   const now = deps.now();
-  const history = await prisma.riskReport.findMany({ where: { learnerId: learner.id }, select: { reportedAt: true, risks: { select: { riskCode: true, frequency: true, present: true } } } });
+  const history = await prisma.riskReport.findMany({
+    where: { learnerId: learner.id },
+    select: { reportedAt: true, risks: { select: { riskCode: true, frequency: true, present: true } } },
+  });
   const result = triage({
     answers: input.submission.answers,
     lowAttainmentSubjects: input.submission.lowAttainmentSubjects,
@@ -78,12 +149,24 @@ export async function submitRiskReport(
 
   const { report, kase, newCase } = await withOpenCaseRetry(() =>
     prisma.$transaction(async (tx) => {
-      const open = await tx.case.findUnique({ where: { openForLearnerId: learner.id }, select: { id: true, ref: true, workflowId: true } });
-      const caseId = open?.id ?? crypto.randomUUID();
-      const kase = open ?? (await tx.case.create({
-        data: { id: caseId, ref: publicRefFor("PMP", caseId), learnerId: learner.id, schoolId: learner.schoolId, openForLearnerId: learner.id, workflowId: caseWorkflowId(caseId) },
+      const open = await tx.case.findUnique({
+        where: { openForLearnerId: learner.id },
         select: { id: true, ref: true, workflowId: true },
-      }));
+      });
+      const caseId = open?.id ?? crypto.randomUUID();
+      const kase =
+        open ??
+        (await tx.case.create({
+          data: {
+            id: caseId,
+            ref: publicRefFor("PMP", caseId),
+            learnerId: learner.id,
+            schoolId: learner.schoolId,
+            openForLearnerId: learner.id,
+            workflowId: caseWorkflowId(caseId),
+          },
+          select: { id: true, ref: true, workflowId: true },
+        }));
       const report = await tx.riskReport.create({
         data: {
           caseId: kase.id,
@@ -94,14 +177,30 @@ export async function submitRiskReport(
           otherText: input.submission.otherText ?? null,
           triage: result as unknown as Prisma.InputJsonObject,
           idempotencyKey: input.idempotencyKey,
-          risks: { create: input.submission.answers.flatMap((a) => ("text" in a ? [] : [{ riskCode: a.code, frequency: "frequency" in a ? a.frequency : null, present: "present" in a ? a.present : null }])) },
+          risks: {
+            create: input.submission.answers.flatMap((a) =>
+              "text" in a
+                ? []
+                : [
+                    {
+                      riskCode: a.code,
+                      frequency: "frequency" in a ? a.frequency : null,
+                      present: "present" in a ? a.present : null,
+                    },
+                  ],
+            ),
+          },
         },
         select: { id: true, reportedAt: true },
       });
       return { report, kase, newCase: !open };
     }),
   );
-  await signalCase(deps, caseConfig, kase, { reportId: report.id, level: result.level, reportedAt: report.reportedAt.toISOString() });
+  await signalCase(deps, caseConfig, kase, {
+    reportId: report.id,
+    level: result.level,
+    reportedAt: report.reportedAt.toISOString(),
+  });
   return { kind: "REGISTERED", caseId: kase.id, caseRef: kase.ref, newCase, duplicate: false, triage: result };
 }
 
@@ -141,7 +240,11 @@ async function withOpenCaseRetry<T>(run: () => Promise<T>): Promise<T> {
 }
 
 function toAnswer(risk: { riskCode: string; frequency: number | null; present: boolean | null }): RiskAnswer {
-  return (risk.present !== null ? { code: risk.riskCode, present: risk.present } : { code: risk.riskCode, frequency: risk.frequency ?? 0 }) as RiskAnswer;
+  return (
+    risk.present !== null
+      ? { code: risk.riskCode, present: risk.present }
+      : { code: risk.riskCode, frequency: risk.frequency ?? 0 }
+  ) as RiskAnswer;
 }
 
 /** "PII" (pre-school) first, then 1.a … 12.b by grade number, then vocational courses. */

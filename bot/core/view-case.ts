@@ -22,16 +22,27 @@ export interface CaseDetails {
  * Case details for `/pmp case <ref>`, only for roles entitled to them. Every successful read is written to the
  * audit log; the details are pseudonymous (learner code, initials, class), never names.
  */
-export async function viewCase(deps: CoreDeps, input: { actor: KnownActor; ref: string }): Promise<{ kind: "OK"; details: CaseDetails } | Denied> {
+export async function viewCase(
+  deps: CoreDeps,
+  input: { actor: KnownActor; ref: string },
+): Promise<{ kind: "OK"; details: CaseDetails } | Denied> {
   const found = await caseFor(deps, input.actor, "VIEW_CASE", { ref: input.ref });
   if (found.kind !== "OK") return found;
   const { row } = found;
   const reports = await createCaseRepository(deps.prisma).reports({ caseId: row.id });
   await deps.prisma.auditLog.create({
-    data: { actorKind: "STAFF", actorId: input.actor.staffId, action: "CASE_DETAILS_READ", entityType: "Case", entityId: row.id, purpose: "chat-case-details" },
+    data: {
+      actorKind: "STAFF",
+      actorId: input.actor.staffId,
+      action: "CASE_DETAILS_READ",
+      entityType: "Case",
+      entityId: row.id,
+      purpose: "chat-case-details",
+    },
   });
   const latest = new Map<string, { frequency: number | null; present: boolean | null }>();
-  for (const report of reports) for (const risk of report.risks) latest.set(risk.riskCode, { frequency: risk.frequency, present: risk.present });
+  for (const report of reports)
+    for (const risk of report.risks) latest.set(risk.riskCode, { frequency: risk.frequency, present: risk.present });
   return {
     kind: "OK",
     details: {
@@ -43,7 +54,12 @@ export async function viewCase(deps: CoreDeps, input: { actor: KnownActor; ref: 
       deadline: row.investigationDueAt,
       reports: reports.length,
       firstReportAt: reports[0]?.reportedAt ?? null,
-      risks: [...latest].map(([code, answer]) => ({ code, nameLv: riskByCode(code)?.shortNameLv ?? code, nameEn: riskByCode(code)?.nameEn ?? code, ...answer })),
+      risks: [...latest].map(([code, answer]) => ({
+        code,
+        nameLv: riskByCode(code)?.shortNameLv ?? code,
+        nameEn: riskByCode(code)?.nameEn ?? code,
+        ...answer,
+      })),
       triage: (reports.at(-1)?.triage as unknown as TriageResult | undefined) ?? null,
     },
   };

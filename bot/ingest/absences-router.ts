@@ -39,8 +39,14 @@ const recordSchema = z.strictObject({
   learner_code: z.string(),
   date: z.string(),
   lesson: z.union([z.number(), z.string()]).transform(String),
-  subject: z.string().nullish().transform((v) => v ?? null),
-  reason: z.string().nullish().transform((v) => v ?? null),
+  subject: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  reason: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
   justified: z.string(),
 });
 
@@ -50,9 +56,12 @@ const envelopeSchema = z.strictObject({ records: z.array(z.unknown()) });
 function recordError(error: z.ZodError): string {
   return error.issues
     .map((issue) => {
-      if (issue.code === "unrecognized_keys") return `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
+      if (issue.code === "unrecognized_keys")
+        return `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
       const field = issue.path.join(".");
-      return field ? `${field}: ${issue.message}` : `${issue.message} (expected an object with ${ABSENCE_COLUMNS.join(", ")})`;
+      return field
+        ? `${field}: ${issue.message}`
+        : `${issue.message} (expected an object with ${ABSENCE_COLUMNS.join(", ")})`;
     })
     .join("; ");
 }
@@ -80,41 +89,50 @@ export function createAbsencesRouter(deps: AbsencesRouterDeps): Router {
     );
   };
 
-  router.post("/api/absences", authenticate, express.json({ limit: BODY_LIMIT, strict: true }), (req: Request, res: AuthedResponse, next) => {
-    const envelope = envelopeSchema.safeParse(req.body);
-    if (!envelope.success) {
-      res.status(400).json({ error: "body must be a JSON object { \"records\": [ … ] }" });
-      return;
-    }
-    const { records } = envelope.data;
-    if (records.length > maxRecords) {
-      res.status(413).json({ error: `at most ${maxRecords} records per request, got ${records.length}` });
-      return;
-    }
-    const inputs: AbsenceRecordInput[] = records.map((record) => {
-      const parsed = recordSchema.safeParse(record);
-      return parsed.success ? parsed.data : { error: recordError(parsed.error) };
-    });
-    const token = res.locals.token;
-    deps.importer
-      .importRecords(inputs, { scope: { schoolId: token.schoolId }, label: `API token ${token.label}`, source: "API" })
-      .then(async (result) => {
-        if (deps.onImported) {
-          await deps.onImported(result, token).catch((error: unknown) => {
-            log.error("absence crossings not delivered", { batchId: result.batchId, error: errorMessage(error) });
+  router.post(
+    "/api/absences",
+    authenticate,
+    express.json({ limit: BODY_LIMIT, strict: true }),
+    (req: Request, res: AuthedResponse, next) => {
+      const envelope = envelopeSchema.safeParse(req.body);
+      if (!envelope.success) {
+        res.status(400).json({ error: 'body must be a JSON object { "records": [ … ] }' });
+        return;
+      }
+      const { records } = envelope.data;
+      if (records.length > maxRecords) {
+        res.status(413).json({ error: `at most ${maxRecords} records per request, got ${records.length}` });
+        return;
+      }
+      const inputs: AbsenceRecordInput[] = records.map((record) => {
+        const parsed = recordSchema.safeParse(record);
+        return parsed.success ? parsed.data : { error: recordError(parsed.error) };
+      });
+      const token = res.locals.token;
+      deps.importer
+        .importRecords(inputs, {
+          scope: { schoolId: token.schoolId },
+          label: `API token ${token.label}`,
+          source: "API",
+        })
+        .then(async (result) => {
+          if (deps.onImported) {
+            await deps.onImported(result, token).catch((error: unknown) => {
+              log.error("absence crossings not delivered", { batchId: result.batchId, error: errorMessage(error) });
+            });
+          }
+          res.status(200).json({
+            batchId: result.batchId,
+            imported: result.imported,
+            corrected: result.corrected,
+            duplicates: result.duplicates,
+            rejected: result.rejected,
+            errors: result.rejections.map((r) => ({ index: r.position, reason: r.reason })),
           });
-        }
-        res.status(200).json({
-          batchId: result.batchId,
-          imported: result.imported,
-          corrected: result.corrected,
-          duplicates: result.duplicates,
-          rejected: result.rejected,
-          errors: result.rejections.map((r) => ({ index: r.position, reason: r.reason })),
-        });
-      })
-      .catch(next);
-  });
+        })
+        .catch(next);
+    },
+  );
 
   // Body-parser failures carry their HTTP status (400 malformed JSON, 413 too large); anything else is ours.
   router.use("/api/absences", (error: unknown, _req: Request, res: Response, next: NextFunction) => {

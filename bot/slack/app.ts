@@ -27,7 +27,11 @@ export function mountSlack(app: Express, options: SlackOptions): App {
     tokenVerificationEnabled: false,
     // Every answer must reach Slack within its 3-second window (trigger ids expire too): no half-hour retry
     // loops in the request path. Deliveries that may wait go through the worker's outbox instead.
-    clientOptions: { retryConfig: { retries: 1, minTimeout: 100, maxTimeout: 300 }, timeout: 2_500, ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}) },
+    clientOptions: {
+      retryConfig: { retries: 1, minTimeout: 100, maxTimeout: 300 },
+      timeout: 2_500,
+      ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    },
   });
   registerListeners(bolt, { core: options.core, logger: options.logger });
   bolt.error(async (error) => {

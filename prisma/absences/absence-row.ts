@@ -86,7 +86,11 @@ const DATE_CACHE_LIMIT = 10_000;
 function dateError(date: string): string | null {
   const known = dateVerdicts.get(date);
   if (known !== undefined) return known;
-  const verdict = !DATE_SHAPE.test(date) ? `date ${shown(date)} is not written YYYY-MM-DD` : isIsoDate(date) ? null : `date ${date} does not exist`;
+  const verdict = !DATE_SHAPE.test(date)
+    ? `date ${shown(date)} is not written YYYY-MM-DD`
+    : isIsoDate(date)
+      ? null
+      : `date ${date} does not exist`;
   if (dateVerdicts.size < DATE_CACHE_LIMIT) dateVerdicts.set(date, verdict);
   return verdict;
 }
@@ -116,15 +120,24 @@ export function stagingLine(position: number, fields: AbsenceFields): string {
   const dateProblem = dateError(date);
 
   if (
-    code === "" || code.length > MAX_CODE_LENGTH || dateProblem !== null || lessonNumber < 0 || lessonNumber > MAX_LESSON ||
-    justification === undefined || subject.length > MAX_SUBJECT_LENGTH || reason.length > MAX_REASON_LENGTH ||
-    NUL_OR_ESCAPE.test(code) || NUL_OR_ESCAPE.test(subject) || NUL_OR_ESCAPE.test(reason)
+    code === "" ||
+    code.length > MAX_CODE_LENGTH ||
+    dateProblem !== null ||
+    lessonNumber < 0 ||
+    lessonNumber > MAX_LESSON ||
+    justification === undefined ||
+    subject.length > MAX_SUBJECT_LENGTH ||
+    reason.length > MAX_REASON_LENGTH ||
+    NUL_OR_ESCAPE.test(code) ||
+    NUL_OR_ESCAPE.test(subject) ||
+    NUL_OR_ESCAPE.test(reason)
   ) {
     const errors: string[] = [];
     if (code === "") errors.push("learner_code is empty");
     else if (code.length > MAX_CODE_LENGTH) errors.push(`learner_code is longer than ${MAX_CODE_LENGTH} characters`);
     if (dateProblem !== null) errors.push(dateProblem);
-    if (lessonNumber < 0 || lessonNumber > MAX_LESSON) errors.push(`lesson ${shown(lesson)} is not a whole number from 0 to ${MAX_LESSON}`);
+    if (lessonNumber < 0 || lessonNumber > MAX_LESSON)
+      errors.push(`lesson ${shown(lesson)} is not a whole number from 0 to ${MAX_LESSON}`);
     if (justification === undefined) errors.push(`justified ${shown(fields.justified)} must be yes, no or unknown`);
     if (subject.length > MAX_SUBJECT_LENGTH) errors.push(`subject is longer than ${MAX_SUBJECT_LENGTH} characters`);
     if (reason.length > MAX_REASON_LENGTH) errors.push(`reason is longer than ${MAX_REASON_LENGTH} characters`);

@@ -62,7 +62,10 @@ export function createAbsenceTotalsRepository(prisma: PrismaClient) {
       const rows = await prisma.absenceCounter.findMany({
         where: {
           schoolYear: input.schoolYear,
-          learner: "schoolId" in input.where ? { schoolId: input.where.schoolId } : { school: { municipalityId: input.where.municipalityId } },
+          learner:
+            "schoolId" in input.where
+              ? { schoolId: input.where.schoolId }
+              : { school: { municipalityId: input.where.municipalityId } },
         },
         select: counterSelect,
         orderBy: [{ learner: { learnerCode: "asc" } }, { semester: "asc" }],
@@ -119,5 +122,7 @@ export type AbsenceTotalsRepository = ReturnType<typeof createAbsenceTotalsRepos
 
 /** How many learners are over each mark: the "absence thresholds crossed" aggregate of `/pmp status`. */
 export function markCounts(totals: readonly LearnerYearTotals[], rules: AbsenceRuleSet): Record<string, number> {
-  return Object.fromEntries(rules.thresholds.map((r) => [r.id, totals.filter((t) => t.exceeded.includes(r.id)).length]));
+  return Object.fromEntries(
+    rules.thresholds.map((r) => [r.id, totals.filter((t) => t.exceeded.includes(r.id)).length]),
+  );
 }

@@ -50,7 +50,11 @@ export function createApiTokenRepository(prisma: PrismaClient) {
     },
 
     async revoke(input: { id: string; at?: Date }): Promise<void> {
-      await prisma.schoolApiToken.update({ where: { id: input.id }, data: { revokedAt: input.at ?? new Date() }, select: { id: true } });
+      await prisma.schoolApiToken.update({
+        where: { id: input.id },
+        data: { revokedAt: input.at ?? new Date() },
+        select: { id: true },
+      });
     },
   };
 }

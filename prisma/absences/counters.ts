@@ -96,7 +96,10 @@ WHERE (c."learnerId", c."schoolYear") IN (SELECT DISTINCT learner_id, school_yea
  * Recomputes the counters the valid rows of the resolved staging table touch, inside the import's
  * transaction, and returns the marks crossed between the counters before and after.
  */
-export async function recomputeCounters(client: pg.PoolClient, rules: AbsenceRuleSet): Promise<LearnerThresholdCrossing[]> {
+export async function recomputeCounters(
+  client: pg.PoolClient,
+  rules: AbsenceRuleSet,
+): Promise<LearnerThresholdCrossing[]> {
   // Group the (up to millions of) resolved rows on the three keys only, then take the learner's details from the
   // scope table: a DISTINCT over all seven columns costs several times more.
   await client.query(`
@@ -149,7 +152,11 @@ export async function recomputeCounters(client: pg.PoolClient, rules: AbsenceRul
     }
   }
   return crossings.sort((a, b) =>
-    a.learnerCode === b.learnerCode ? a.schoolYear.localeCompare(b.schoolYear) || a.semester - b.semester : a.learnerCode < b.learnerCode ? -1 : 1,
+    a.learnerCode === b.learnerCode
+      ? a.schoolYear.localeCompare(b.schoolYear) || a.semester - b.semester
+      : a.learnerCode < b.learnerCode
+        ? -1
+        : 1,
   );
 }
 

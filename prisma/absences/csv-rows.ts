@@ -144,7 +144,9 @@ export async function* readCsvRows(source: AsyncIterable<Uint8Array | string>): 
   const finish = (line: number, text: string): CsvRow => {
     if (text.includes("\uFFFD")) return invalidUtf8(line);
     const fields = splitQuoted(text, delimiter ?? ",");
-    return fields ? { line, fields } : { line, fields: null, error: "malformed quoting (RFC 4180: quote whole fields, double inner quotes)" };
+    return fields
+      ? { line, fields }
+      : { line, fields: null, error: "malformed quoting (RFC 4180: quote whole fields, double inner quotes)" };
   };
 
   for await (const chunk of source) {

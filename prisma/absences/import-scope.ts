@@ -29,7 +29,8 @@ export async function resolveScope(prisma: PrismaClient, scope: AbsenceImportSco
       where: "schoolCode" in scope ? { code: scope.schoolCode } : { id: scope.schoolId },
       select: { id: true, code: true, municipalityId: true },
     });
-    if (!school) throw new AbsenceImportError(`unknown school ${"schoolCode" in scope ? scope.schoolCode : scope.schoolId}`);
+    if (!school)
+      throw new AbsenceImportError(`unknown school ${"schoolCode" in scope ? scope.schoolCode : scope.schoolId}`);
     return { municipalityId: school.municipalityId, schoolId: school.id, description: `school ${school.code}` };
   }
   const municipalities = await prisma.municipality.findMany({
@@ -39,9 +40,14 @@ export async function resolveScope(prisma: PrismaClient, scope: AbsenceImportSco
   });
   const [only, another] = municipalities;
   if (!only) {
-    throw new AbsenceImportError(scope.municipalityCode ? `unknown municipality ${scope.municipalityCode}` : "the database has no municipality");
+    throw new AbsenceImportError(
+      scope.municipalityCode ? `unknown municipality ${scope.municipalityCode}` : "the database has no municipality",
+    );
   }
-  if (another) throw new AbsenceImportError("the database holds several municipalities: name one with --municipality CODE or a school with --school CODE");
+  if (another)
+    throw new AbsenceImportError(
+      "the database holds several municipalities: name one with --municipality CODE or a school with --school CODE",
+    );
   return { municipalityId: only.id, schoolId: null, description: `municipality ${only.code}` };
 }
 

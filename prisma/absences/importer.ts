@@ -129,13 +129,20 @@ export interface AbsenceImporter {
   /** Imports an e-journal CSV export streamed from `input` (file, HTTP body…). */
   importCsv(input: AsyncIterable<Uint8Array | string>, options: AbsenceImportOptions): Promise<AbsenceImportResult>;
   /** Imports records that arrived as JSON; positions in the result are indexes into `records`. */
-  importRecords(records: readonly AbsenceRecordInput[], options: AbsenceImportOptions & { source?: RecordSource }): Promise<AbsenceImportResult>;
+  importRecords(
+    records: readonly AbsenceRecordInput[],
+    options: AbsenceImportOptions & { source?: RecordSource },
+  ): Promise<AbsenceImportResult>;
 }
 
 export function createAbsenceImporter(deps: { prisma: PrismaClient; pool: pg.Pool; logger?: Logger }): AbsenceImporter {
   const calendars = createCalendarRepository(deps.prisma);
 
-  async function run(lines: AsyncIterable<string[]>, options: AbsenceImportOptions, source: RecordSource): Promise<AbsenceImportResult> {
+  async function run(
+    lines: AsyncIterable<string[]>,
+    options: AbsenceImportOptions,
+    source: RecordSource,
+  ): Promise<AbsenceImportResult> {
     const startedAt = new Date();
     const today = options.today ?? rigaDateOf(startedAt);
     const scope = await resolveScope(deps.prisma, options.scope);
@@ -176,7 +183,9 @@ export function createAbsenceImporter(deps: { prisma: PrismaClient; pool: pg.Poo
       const inserted = await insertRecords(client, [source, batchId]);
       phase("insert");
       const rejections = (
-        await client.query<AbsenceRejection>(`SELECT position, error AS reason FROM ${RESOLVED_TABLE} WHERE error IS NOT NULL ORDER BY position`)
+        await client.query<AbsenceRejection>(
+          `SELECT position, error AS reason FROM ${RESOLVED_TABLE} WHERE error IS NOT NULL ORDER BY position`,
+        )
       ).rows;
       const rejected = rejections.length;
       const valid = resolvedRows - rejected;
@@ -194,9 +203,25 @@ export function createAbsenceImporter(deps: { prisma: PrismaClient; pool: pg.Poo
       phase("commit");
       deps.logger?.debug("absence import phases", { batchId, ...phases });
       deps.logger?.info("absence import finished", {
-        batchId, source, scope: scope.description, imported, corrected, duplicates, rejected, crossings: crossings.length,
+        batchId,
+        source,
+        scope: scope.description,
+        imported,
+        corrected,
+        duplicates,
+        rejected,
+        crossings: crossings.length,
       });
-      return { batchId, imported, corrected, duplicates, rejected, rejections, crossings, ruleSetVersion: rules.version };
+      return {
+        batchId,
+        imported,
+        corrected,
+        duplicates,
+        rejected,
+        rejections,
+        crossings,
+        ruleSetVersion: rules.version,
+      };
     } catch (error) {
       healthy = false;
       await client.query("ROLLBACK").catch(() => {});
@@ -246,7 +271,12 @@ async function* csvStagingLines(input: AsyncIterable<Uint8Array | string>): Asyn
       const f = row.fields;
       if (f === null) lines.push(stagingErrorLine(row.line, row.error ?? "unreadable record"));
       else if (f.length !== ABSENCE_COLUMNS.length) {
-        lines.push(stagingErrorLine(row.line, `expected ${ABSENCE_COLUMNS.length} fields, found ${f.length} (check delimiters and quotes)`));
+        lines.push(
+          stagingErrorLine(
+            row.line,
+            `expected ${ABSENCE_COLUMNS.length} fields, found ${f.length} (check delimiters and quotes)`,
+          ),
+        );
       } else {
         lines.push(
           stagingLine(row.line, {
@@ -262,16 +292,19 @@ async function* csvStagingLines(input: AsyncIterable<Uint8Array | string>): Asyn
     }
     yield lines;
   }
-  if (columns === null) throw new AbsenceImportError(`the input is empty: expected the header ${ABSENCE_COLUMNS.join(",")}`);
+  if (columns === null)
+    throw new AbsenceImportError(`the input is empty: expected the header ${ABSENCE_COLUMNS.join(",")}`);
 }
 
 const RECORD_BATCH = 1000;
 
 async function* recordStagingLines(records: readonly AbsenceRecordInput[]): AsyncGenerator<string[]> {
   for (let start = 0; start < records.length; start += RECORD_BATCH) {
-    yield records.slice(start, start + RECORD_BATCH).map((record, i) =>
-      "error" in record ? stagingErrorLine(start + i, record.error) : stagingLine(start + i, record),
-    );
+    yield records
+      .slice(start, start + RECORD_BATCH)
+      .map((record, i) =>
+        "error" in record ? stagingErrorLine(start + i, record.error) : stagingLine(start + i, record),
+      );
   }
 }
 

@@ -11,7 +11,11 @@ import type { IsoDate } from "../../workflows/domain/calendar/index.js";
  * The municipality's absence-escalation rules in force on `date`, or MK 89's defaults when it stored none.
  * A stored rule set that fails the schema throws: escalating under rules nobody wrote is worse than stopping.
  */
-export async function loadAbsenceRules(prisma: PrismaClient, municipalityId: string, date: IsoDate): Promise<AbsenceRuleSet> {
+export async function loadAbsenceRules(
+  prisma: PrismaClient,
+  municipalityId: string,
+  date: IsoDate,
+): Promise<AbsenceRuleSet> {
   const rows = await prisma.ruleSet.findMany({
     where: { municipalityId, kind: "ABSENCE_ESCALATION" },
     select: { version: true, definition: true },

@@ -18,7 +18,9 @@ runCli(async () => {
       console.log("schema.prisma and prisma/migrations agree");
       return 0;
     }
-    console.error("Drift: schema.prisma and prisma/migrations disagree. Write a migration with `npm run db:new-migration -- <name>`.");
+    console.error(
+      "Drift: schema.prisma and prisma/migrations disagree. Write a migration with `npm run db:new-migration -- <name>`.",
+    );
     for (const line of report.onlyInSchema) console.error(`  only in schema.prisma:  ${line}`);
     for (const line of report.onlyInMigrations) console.error(`  only in migrations:     ${line}`);
     return 1;

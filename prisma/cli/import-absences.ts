@@ -46,7 +46,10 @@ runCli(async () => {
     const pool = new pg.Pool({ connectionString: db.url, max: 1 });
     try {
       const importer = createAbsenceImporter({ prisma, pool });
-      const result = await importer.importCsv(createReadStream(file, { highWaterMark: 256 * 1024 }), { scope, label: basename(file) });
+      const result = await importer.importCsv(createReadStream(file, { highWaterMark: 256 * 1024 }), {
+        scope,
+        label: basename(file),
+      });
       for (const rejection of result.rejections) console.log(`line ${rejection.position}: ${rejection.reason}`);
       for (const c of result.crossings) {
         const unit = c.measure.endsWith("_DAYS") ? "unexcused days" : "unexcused lessons";
@@ -55,7 +58,10 @@ runCli(async () => {
             `${c.before} → ${c.after} ${unit} (more than ${c.moreThan})`,
         );
       }
-      if (result.corrected) console.log(`corrected ${result.corrected} stored record(s) whose justification, reason or subject changed (counted as imported)`);
+      if (result.corrected)
+        console.log(
+          `corrected ${result.corrected} stored record(s) whose justification, reason or subject changed (counted as imported)`,
+        );
       console.log(summaryLine(result));
       return result.rejected > 0 ? 1 : 0;
     } catch (error) {

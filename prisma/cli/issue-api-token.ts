@@ -20,7 +20,10 @@ runCli(async () => {
     if (db.embedded) await migrateDatabase(db.url);
     const prisma = createPrismaClient(db.url, { maxConnections: 1 });
     try {
-      const issued = await createApiTokenRepository(prisma).issue({ schoolCode: values.school, label: values.label.trim() });
+      const issued = await createApiTokenRepository(prisma).issue({
+        schoolCode: values.school,
+        label: values.label.trim(),
+      });
       console.error(`token ${issued.id} for school ${values.school}; store it now, it cannot be shown again:`);
       console.log(issued.token);
     } finally {

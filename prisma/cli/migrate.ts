@@ -9,7 +9,9 @@ runCli(async () => {
   const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.PMP_DATA_DIR });
   try {
     const { applied } = await migrateDatabase(db.url);
-    console.log(applied.length ? `applied ${applied.length} migration(s): ${applied.join(", ")}` : "database is up to date");
+    console.log(
+      applied.length ? `applied ${applied.length} migration(s): ${applied.join(", ")}` : "database is up to date",
+    );
   } finally {
     await db.stop();
   }

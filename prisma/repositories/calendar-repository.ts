@@ -51,7 +51,9 @@ export function createCalendarRepository(prisma: PrismaClient) {
       onlyIfMissing?: boolean;
     }): Promise<void> {
       const data = storedSchoolYearSchema.parse({ calendar: input.calendar, overrides: input.overrides ?? {} });
-      const key = { municipalityId_schoolYear: { municipalityId: input.municipalityId, schoolYear: data.calendar.schoolYear } };
+      const key = {
+        municipalityId_schoolYear: { municipalityId: input.municipalityId, schoolYear: data.calendar.schoolYear },
+      };
       await prisma.schoolCalendar.upsert({
         where: key,
         create: { municipalityId: input.municipalityId, schoolYear: data.calendar.schoolYear, data },

@@ -37,7 +37,13 @@ export function createCaseRepository(prisma: PrismaClient) {
       return prisma.riskReport.findMany({
         where: { caseId },
         orderBy: { reportedAt: "asc" },
-        select: { id: true, reporterId: true, reportedAt: true, triage: true, risks: { select: { riskCode: true, frequency: true, present: true } } },
+        select: {
+          id: true,
+          reporterId: true,
+          reportedAt: true,
+          triage: true,
+          risks: { select: { riskCode: true, frequency: true, present: true } },
+        },
       });
     },
 
@@ -50,11 +56,25 @@ export function createCaseRepository(prisma: PrismaClient) {
     },
 
     /** A coordinator who decides an untaken case becomes its manager. */
-    async markConfirmed(input: { caseId: string; staffId: string; level: PreventionLevel; intensity: number; routedTo: string; at: Date }): Promise<void> {
+    async markConfirmed(input: {
+      caseId: string;
+      staffId: string;
+      level: PreventionLevel;
+      intensity: number;
+      routedTo: string;
+      at: Date;
+    }): Promise<void> {
       const row = await prisma.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { caseManagerId: true } });
       await prisma.case.update({
         where: { id: input.caseId },
-        data: { status: "CONFIRMED", level: input.level, intensity: input.intensity, routedTo: input.routedTo, decidedAt: input.at, caseManagerId: row.caseManagerId ?? input.staffId },
+        data: {
+          status: "CONFIRMED",
+          level: input.level,
+          intensity: input.intensity,
+          routedTo: input.routedTo,
+          decidedAt: input.at,
+          caseManagerId: row.caseManagerId ?? input.staffId,
+        },
       });
     },
 
@@ -62,7 +82,13 @@ export function createCaseRepository(prisma: PrismaClient) {
     async markRejected(input: { caseId: string; reason: string; at: Date }): Promise<void> {
       await prisma.case.update({
         where: { id: input.caseId },
-        data: { status: "REJECTED", rejectionReason: input.reason, decidedAt: input.at, closedAt: input.at, openForLearnerId: null },
+        data: {
+          status: "REJECTED",
+          rejectionReason: input.reason,
+          decidedAt: input.at,
+          closedAt: input.at,
+          openForLearnerId: null,
+        },
       });
     },
   };

@@ -18,14 +18,32 @@ const personSelect = {
   chatIdentities: { where: { platform: "SLACK" }, select: { workspaceId: true, userId: true }, take: 1 },
 } as const;
 
-type PersonRow = { id: string; displayName: string; locale: "lv" | "en"; chatIdentities: Array<{ workspaceId: string; userId: string }> };
-const toPerson = (row: PersonRow): ChatPerson => ({ staffId: row.id, displayName: row.displayName, locale: row.locale, slack: row.chatIdentities[0] ?? null });
+type PersonRow = {
+  id: string;
+  displayName: string;
+  locale: "lv" | "en";
+  chatIdentities: Array<{ workspaceId: string; userId: string }>;
+};
+const toPerson = (row: PersonRow): ChatPerson => ({
+  staffId: row.id,
+  displayName: row.displayName,
+  locale: row.locale,
+  slack: row.chatIdentities[0] ?? null,
+});
 
 export function createDirectoryRepository(prisma: PrismaClient) {
   return {
-    async slackChannel(where: { schoolId?: string; municipalityId?: string; purpose: ChannelPurpose }): Promise<{ workspaceId: string; channelId: string } | null> {
+    async slackChannel(where: {
+      schoolId?: string;
+      municipalityId?: string;
+      purpose: ChannelPurpose;
+    }): Promise<{ workspaceId: string; channelId: string } | null> {
       const channel = await prisma.chatChannel.findFirst({
-        where: { platform: "SLACK", purpose: where.purpose, ...(where.schoolId ? { schoolId: where.schoolId } : { municipalityId: where.municipalityId }) },
+        where: {
+          platform: "SLACK",
+          purpose: where.purpose,
+          ...(where.schoolId ? { schoolId: where.schoolId } : { municipalityId: where.municipalityId }),
+        },
         select: { workspaceId: true, externalId: true },
       });
       return channel ? { workspaceId: channel.workspaceId, channelId: channel.externalId } : null;
@@ -37,7 +55,12 @@ export function createDirectoryRepository(prisma: PrismaClient) {
     },
 
     /** Active staff holding one of the roles at a school (or, with classLabel, leading that class). */
-    async peopleWithRole(where: { roles: Role[]; schoolId?: string; municipalityId?: string; classLabel?: string }): Promise<ChatPerson[]> {
+    async peopleWithRole(where: {
+      roles: Role[];
+      schoolId?: string;
+      municipalityId?: string;
+      classLabel?: string;
+    }): Promise<ChatPerson[]> {
       const rows = await prisma.staffMember.findMany({
         where: {
           active: true,
@@ -58,7 +81,10 @@ export function createDirectoryRepository(prisma: PrismaClient) {
 
     /** Roles a staff member holds at one school or at municipality level. */
     async rolesOf({ staffId }: { staffId: string }) {
-      return prisma.staffRole.findMany({ where: { staffId }, select: { role: true, schoolId: true, municipalityId: true, classLabel: true } });
+      return prisma.staffRole.findMany({
+        where: { staffId },
+        select: { role: true, schoolId: true, municipalityId: true, classLabel: true },
+      });
     },
   };
 }

@@ -56,7 +56,11 @@ export function createPersonalDataVault(deps: { prisma: PrismaClient; key: Perso
   }
 
   return {
-    async storeIdentity(learnerId: string, identity: LearnerIdentity, tx: PrismaTransaction | PrismaClient = prisma): Promise<void> {
+    async storeIdentity(
+      learnerId: string,
+      identity: LearnerIdentity,
+      tx: PrismaTransaction | PrismaClient = prisma,
+    ): Promise<void> {
       const ciphertext = sealJson(key, learnerId, learnerIdentitySchema.parse(identity));
       await tx.learnerPersonalData.upsert({
         where: { learnerId },
@@ -66,14 +70,27 @@ export function createPersonalDataVault(deps: { prisma: PrismaClient; key: Perso
     },
 
     async addContact(
-      input: { id?: string; learnerId: string; relation: ContactRelation; informOnAbsence?: boolean; details: ContactDetails },
+      input: {
+        id?: string;
+        learnerId: string;
+        relation: ContactRelation;
+        informOnAbsence?: boolean;
+        details: ContactDetails;
+      },
       tx: PrismaTransaction | PrismaClient = prisma,
     ): Promise<string> {
       const id = input.id ?? crypto.randomUUID();
       const ciphertext = sealJson(key, id, contactDetailsSchema.parse(input.details));
       await tx.learnerContact.upsert({
         where: { id },
-        create: { id, learnerId: input.learnerId, relation: input.relation, informOnAbsence: input.informOnAbsence ?? true, keyId: key.id, ciphertext },
+        create: {
+          id,
+          learnerId: input.learnerId,
+          relation: input.relation,
+          informOnAbsence: input.informOnAbsence ?? true,
+          keyId: key.id,
+          ciphertext,
+        },
         update: { relation: input.relation, informOnAbsence: input.informOnAbsence ?? true, keyId: key.id, ciphertext },
       });
       return id;
@@ -88,7 +105,10 @@ export function createPersonalDataVault(deps: { prisma: PrismaClient; key: Perso
     /** Name and personal code of one learner. Audited. */
     async readIdentity(request: ReadRequest): Promise<LearnerIdentity | null> {
       return prisma.$transaction(async (tx) => {
-        const row = await tx.learnerPersonalData.findUnique({ where: { learnerId: request.learnerId }, select: { ciphertext: true } });
+        const row = await tx.learnerPersonalData.findUnique({
+          where: { learnerId: request.learnerId },
+          select: { ciphertext: true },
+        });
         await audit(tx, request, "PERSONAL_DATA_READ", row ? 1 : 0);
         return row ? learnerIdentitySchema.parse(openJson(key, request.learnerId, row.ciphertext)) : null;
       });

@@ -21,7 +21,13 @@ export function createReferenceDataRepository(prisma: PrismaClient) {
     async listRiskClassifier() {
       return prisma.riskGroup.findMany({
         orderBy: { ordering: "asc" },
-        select: { code: true, nameLv: true, nameEn: true, legacyGroup: true, risks: { select: riskSelect, orderBy: { number: "asc" } } },
+        select: {
+          code: true,
+          nameLv: true,
+          nameEn: true,
+          legacyGroup: true,
+          risks: { select: riskSelect, orderBy: { number: "asc" } },
+        },
       });
     },
 
@@ -36,7 +42,13 @@ export function createReferenceDataRepository(prisma: PrismaClient) {
           nameEn: true,
           activities: {
             orderBy: { ordering: "asc" },
-            select: { code: true, nameLv: true, nameEn: true, frequency: true, risks: { select: { riskGroup: true, riskCode: true } } },
+            select: {
+              code: true,
+              nameLv: true,
+              nameEn: true,
+              frequency: true,
+              risks: { select: { riskGroup: true, riskCode: true } },
+            },
           },
         },
       });
@@ -55,7 +67,19 @@ export function createReferenceDataRepository(prisma: PrismaClient) {
       return prisma.indicator.findMany({
         where: { municipalityId },
         orderBy: { code: "asc" },
-        select: { code: true, nameLv: true, nameEn: true, unit: true, ikmsCode: true, risFlag: true, baselineValue: true, baselineYear: true, target2027: true, target2029: true, dataSource: true },
+        select: {
+          code: true,
+          nameLv: true,
+          nameEn: true,
+          unit: true,
+          ikmsCode: true,
+          risFlag: true,
+          baselineValue: true,
+          baselineYear: true,
+          target2027: true,
+          target2029: true,
+          dataSource: true,
+        },
       });
     },
   };

@@ -6,7 +6,8 @@ import { z } from "zod";
 // bot/ and activities/ may both import.
 
 /** Treats `VAR=` like an unset variable, so an empty value cannot slip through as a valid one. */
-export const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+export const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
 export const databaseFields = {
   /** Unset: start an embedded PostgreSQL under PMP_DATA_DIR. */
@@ -14,7 +15,9 @@ export const databaseFields = {
   /** Local state: embedded database, generated key. */
   PMP_DATA_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().default(".local")),
   /** 32 bytes, base64. Required in production; generated once and kept in PMP_DATA_DIR in local mode. */
-  PERSONAL_DATA_KEY: optional(z.string().refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes encoded as base64")),
+  PERSONAL_DATA_KEY: optional(
+    z.string().refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes encoded as base64"),
+  ),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
 };
 
@@ -60,11 +63,14 @@ function isSecretName(name: string): boolean {
   return /KEY|SECRET|TOKEN|PASSWORD/.test(name);
 }
 
-export const productionRequires = <T extends { NODE_ENV: string; PERSONAL_DATA_KEY?: string | undefined; DATABASE_URL?: string | undefined }>(
+export const productionRequires = <
+  T extends { NODE_ENV: string; PERSONAL_DATA_KEY?: string | undefined; DATABASE_URL?: string | undefined },
+>(
   env: T,
   ctx: z.RefinementCtx,
 ): void => {
   if (env.NODE_ENV !== "production") return;
-  if (!env.PERSONAL_DATA_KEY) ctx.addIssue({ code: "custom", path: ["PERSONAL_DATA_KEY"], message: "required in production" });
+  if (!env.PERSONAL_DATA_KEY)
+    ctx.addIssue({ code: "custom", path: ["PERSONAL_DATA_KEY"], message: "required in production" });
   if (!env.DATABASE_URL) ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "required in production" });
 };

@@ -15,7 +15,11 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
  * One JSON object per line on stderr: easy to grep locally and to ship in production. Fields are flat scalars
  * on purpose: callers pass ids, references and counts, never objects that might carry personal data.
  */
-export function createLogger(component: string, level: LogLevel = "info", write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Logger {
+export function createLogger(
+  component: string,
+  level: LogLevel = "info",
+  write: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): Logger {
   const emit = (at: LogLevel, message: string, fields?: LogFields) => {
     if (ORDER[at] < ORDER[level]) return;
     write(JSON.stringify({ time: new Date().toISOString(), level: at, component, msg: message, ...fields }));

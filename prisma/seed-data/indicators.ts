@@ -122,7 +122,7 @@ const ROWS: readonly Row[] = [
     dataSource: "VIIS",
     ikmsCode: "VKI010",
     ikmsCodeBasis: "matchedByWording",
-    note: "Nosaukumā \"īpatsvars\", bet vērtības ir skaits (3165).",
+    note: 'Nosaukumā "īpatsvars", bet vērtības ir skaits (3165).',
   },
   {
     code: "2b",
@@ -210,7 +210,7 @@ const ROWS: readonly Row[] = [
     ikmsCode: "VID007",
     ikmsCodeBasis: "matchedByWording",
     note:
-      "Nosaukumā \"īpatsvars\", bet vērtības ir skaits. Bāzes vērtība 566 ir projekta \"Pumpurs\" kopsumma " +
+      'Nosaukumā "īpatsvars", bet vērtības ir skaits. Bāzes vērtība 566 ir projekta "Pumpurs" kopsumma ' +
       "četros mācību gados (000 ~L91), ne viena gada vērtība; mērķi (300, 500) pārrakstīti, kā avotā.",
   },
   {
@@ -306,7 +306,8 @@ const ROWS: readonly Row[] = [
     nameLv:
       "Izglītojamo ar īpašām vajadzībām un speciālās izglītības programmās skaits, kuriem tika sniegti atbalsta " +
       "pasākumi pamatizglītības noslēguma VPD",
-    nameEn: "Learners with special needs or in special-education programmes given support in the final basic-education state exams",
+    nameEn:
+      "Learners with special needs or in special-education programmes given support in the final basic-education state exams",
     unit: "count",
     baselineValue: null,
     baselineYear: null,

@@ -35,13 +35,7 @@ export type ActivityResource = "human" | "support" | "funding";
 export type ActivityFrequency = "oneOff" | "repeated" | "permanent" | "asNeeded";
 /** Annex 8 "attiecinājuma vienība": the direct beneficiary. */
 export type ActivityBeneficiary =
-  | "learner"
-  | "family"
-  | "teacher"
-  | "schoolManagement"
-  | "groupOrClass"
-  | "school"
-  | "municipality";
+  "learner" | "family" | "teacher" | "schoolManagement" | "groupOrClass" | "school" | "municipality";
 
 export interface SupportActivityCategory {
   /** "1.1" … "3.5". */
@@ -70,7 +64,12 @@ export interface SupportActivity {
   ordering: number;
 }
 
-export const PREVENTION_LEVELS: readonly { level: PreventionLevel; number: 1 | 2 | 3; nameLv: string; nameEn: string }[] = [
+export const PREVENTION_LEVELS: readonly {
+  level: PreventionLevel;
+  number: 1 | 2 | 3;
+  nameLv: string;
+  nameEn: string;
+}[] = [
   { level: "universal", number: 1, nameLv: "Universālā prevencija", nameEn: "Universal prevention" },
   { level: "targeted", number: 2, nameLv: "Mērķtiecīgā prevencija", nameEn: "Targeted prevention" },
   { level: "indicated", number: 3, nameLv: "Pielāgotā prevencija", nameEn: "Indicated prevention" },

@@ -42,9 +42,15 @@ export function demoLearners(): DemoLearner[] {
       const birthDate = `${birthYear}-${String(1 + Math.floor(random() * 12)).padStart(2, "0")}-${String(1 + Math.floor(random() * 28)).padStart(2, "0")}`;
       const personalCode = `${birthDate.slice(8, 10)}${birthDate.slice(5, 7)}${birthDate.slice(2, 4)}-${birthYear >= 2000 ? 2 : 1}${String(Math.floor(random() * 10000)).padStart(4, "0")}`;
       const roll = random();
-      const careSetting: CareSetting = roll < 0.02 ? "FOSTER_FAMILY" : roll < 0.035 ? "GUARDIANSHIP" : roll < 0.045 ? "CARE_INSTITUTION" : "FAMILY";
+      const careSetting: CareSetting =
+        roll < 0.02 ? "FOSTER_FAMILY" : roll < 0.035 ? "GUARDIANSHIP" : roll < 0.045 ? "CARE_INSTITUTION" : "FAMILY";
       const learnerCode = `${school.code === "DEMO-VSK" ? "V" : "T"}${String(n + 1).padStart(4, "0")}`;
-      const classLabel = school.kind === "VOCATIONAL" ? `${grade - 9}.k` : grade === 0 ? "PII" : `${grade}.${n % (2 * grades) < grades ? "a" : "b"}`;
+      const classLabel =
+        school.kind === "VOCATIONAL"
+          ? `${grade - 9}.k`
+          : grade === 0
+            ? "PII"
+            : `${grade}.${n % (2 * grades) < grades ? "a" : "b"}`;
       const phone = () => `+371 2${String(Math.floor(random() * 10_000_000)).padStart(7, "0")}`;
       const contacts: DemoLearner["contacts"] =
         careSetting === "FAMILY"
@@ -56,7 +62,13 @@ export function demoLearners(): DemoLearner[] {
             ? [{ relation: "FOSTER_FAMILY", name: `${pick(FEMALE_FIRST)} ${pick(SURNAMES)[0]}`, phone: phone() }]
             : careSetting === "GUARDIANSHIP"
               ? [{ relation: "GUARDIAN", name: `${pick(MALE_FIRST)} ${pick(SURNAMES)[1]}`, phone: phone() }]
-              : [{ relation: "CARE_INSTITUTION_HEAD", name: `${pick(FEMALE_FIRST)} ${pick(SURNAMES)[0]}`, phone: phone() }];
+              : [
+                  {
+                    relation: "CARE_INSTITUTION_HEAD",
+                    name: `${pick(FEMALE_FIRST)} ${pick(SURNAMES)[0]}`,
+                    phone: phone(),
+                  },
+                ];
       learners.push({
         id: stableId(`learner:${school.code}:${learnerCode}`),
         schoolCode: school.code,
@@ -95,7 +107,12 @@ export async function seedDemoLearners(prisma: PrismaClient, vault: PersonalData
       await vault.storeIdentity(learner.id, learner.identity, tx);
       for (const [index, contact] of learner.contacts.entries()) {
         await vault.addContact(
-          { id: stableId(`contact:${learner.id}:${index}`), learnerId: learner.id, relation: contact.relation, details: { name: contact.name, phone: contact.phone } },
+          {
+            id: stableId(`contact:${learner.id}:${index}`),
+            learnerId: learner.id,
+            relation: contact.relation,
+            details: { name: contact.name, phone: contact.phone },
+          },
           tx,
         );
       }

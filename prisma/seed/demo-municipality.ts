@@ -9,18 +9,54 @@ export const DEMO = {
   municipalityCode: "DEMO",
   slackWorkspaceId: "T0DEMO0001",
   schools: [
-    { code: "DEMO-VSK", nameLv: "Demo vidusskola", nameEn: "Demo Secondary School", kind: "GENERAL", gradeFrom: 0, gradeTo: 12, supportChannel: "C0DEMOSUP1" },
-    { code: "DEMO-TEH", nameLv: "Demo tehnikums", nameEn: "Demo Technical School", kind: "VOCATIONAL", gradeFrom: 10, gradeTo: 13, supportChannel: "C0DEMOSUP2" },
-  ] satisfies ReadonlyArray<{ code: string; nameLv: string; nameEn: string; kind: SchoolKind; gradeFrom: number; gradeTo: number; supportChannel: string }>,
+    {
+      code: "DEMO-VSK",
+      nameLv: "Demo vidusskola",
+      nameEn: "Demo Secondary School",
+      kind: "GENERAL",
+      gradeFrom: 0,
+      gradeTo: 12,
+      supportChannel: "C0DEMOSUP1",
+    },
+    {
+      code: "DEMO-TEH",
+      nameLv: "Demo tehnikums",
+      nameEn: "Demo Technical School",
+      kind: "VOCATIONAL",
+      gradeFrom: 10,
+      gradeTo: 13,
+      supportChannel: "C0DEMOSUP2",
+    },
+  ] satisfies ReadonlyArray<{
+    code: string;
+    nameLv: string;
+    nameEn: string;
+    kind: SchoolKind;
+    gradeFrom: number;
+    gradeTo: number;
+    supportChannel: string;
+  }>,
   municipalChannels: [
     { purpose: "MUNICIPAL_COORDINATION", externalId: "C0DEMOMUN1" },
     { purpose: "COMMISSION", externalId: "C0DEMOCOM1" },
   ] satisfies ReadonlyArray<{ purpose: ChannelPurpose; externalId: string }>,
   agencies: [
-    { kind: "EDUCATION_BOARD", nameLv: "Demo novada Izglītības pārvalde", officialEmail: "izglitiba@demo-novads.example" },
-    { kind: "SOCIAL_SERVICE", nameLv: "Demo novada Sociālais dienests", officialEmail: "socialais.dienests@demo-novads.example" },
+    {
+      kind: "EDUCATION_BOARD",
+      nameLv: "Demo novada Izglītības pārvalde",
+      officialEmail: "izglitiba@demo-novads.example",
+    },
+    {
+      kind: "SOCIAL_SERVICE",
+      nameLv: "Demo novada Sociālais dienests",
+      officialEmail: "socialais.dienests@demo-novads.example",
+    },
     { kind: "ORPHANS_COURT", nameLv: "Demo novada bāriņtiesa", officialEmail: "barintiesa@demo-novads.example" },
-    { kind: "MUNICIPAL_POLICE", nameLv: "Demo novada pašvaldības policija", officialEmail: "policija@demo-novads.example" },
+    {
+      kind: "MUNICIPAL_POLICE",
+      nameLv: "Demo novada pašvaldības policija",
+      officialEmail: "policija@demo-novads.example",
+    },
     { kind: "STATE_POLICE", nameLv: "Valsts policijas Demo iecirknis", officialEmail: "vp.demo@example.lv" },
     { kind: "YOUTH_CENTRE", nameLv: "Demo jauniešu centrs", officialEmail: "jauniesi@demo-novads.example" },
   ] satisfies ReadonlyArray<{ kind: AgencyKind; nameLv: string; officialEmail: string }>,
@@ -47,8 +83,18 @@ export const DEMO_STAFF: ReadonlyArray<{ key: string; name: string; role: Role; 
   { key: "vocational-teacher", name: "Ivars Dumpis", role: "CLASS_TEACHER", at: { school: 1 }, classLabel: "2.k" },
   { key: "vocational-coordinator", name: "Zane Kārkliņa", role: "SCHOOL_COORDINATOR", at: { school: 1 } },
   { key: "vocational-director", name: "Aldis Vanags", role: "DIRECTOR", at: { school: 1 } },
-  { key: "education-specialist", name: "Laila Gaile", role: "MUNICIPAL_EDUCATION_SPECIALIST", at: { agency: "EDUCATION_BOARD" } },
-  { key: "municipal-coordinator", name: "Sarmīte Ābele", role: "MUNICIPAL_COORDINATOR", at: { agency: "EDUCATION_BOARD" } },
+  {
+    key: "education-specialist",
+    name: "Laila Gaile",
+    role: "MUNICIPAL_EDUCATION_SPECIALIST",
+    at: { agency: "EDUCATION_BOARD" },
+  },
+  {
+    key: "municipal-coordinator",
+    name: "Sarmīte Ābele",
+    role: "MUNICIPAL_COORDINATOR",
+    at: { agency: "EDUCATION_BOARD" },
+  },
   { key: "social-worker", name: "Olita Briede", role: "SOCIAL_SERVICE", at: { agency: "SOCIAL_SERVICE" } },
   { key: "orphans-court", name: "Māra Eglāja", role: "ORPHANS_COURT", at: { agency: "ORPHANS_COURT" } },
   { key: "municipal-police", name: "Raivis Zvirbulis", role: "MUNICIPAL_POLICE", at: { agency: "MUNICIPAL_POLICE" } },
@@ -82,7 +128,11 @@ export async function seedDemoMunicipality(prisma: PrismaClient): Promise<void> 
   for (const school of DEMO.schools) {
     const { supportChannel, ...fields } = school;
     const schoolId = demoIds.school(school.code);
-    await prisma.school.upsert({ where: { code: school.code }, create: { id: schoolId, municipalityId, ...fields }, update: {} });
+    await prisma.school.upsert({
+      where: { code: school.code },
+      create: { id: schoolId, municipalityId, ...fields },
+      update: {},
+    });
     await upsertChannel(prisma, { purpose: "SUPPORT_TEAM", externalId: supportChannel, schoolId });
     await upsertChannel(prisma, { purpose: "SCHOOL_COORDINATION", externalId: `${supportChannel}C`, schoolId });
   }
@@ -116,8 +166,20 @@ export async function seedDemoMunicipality(prisma: PrismaClient): Promise<void> 
       update: {},
     });
     await prisma.chatIdentity.upsert({
-      where: { platform_workspaceId_userId: { platform: "SLACK", workspaceId: DEMO.slackWorkspaceId, userId: demoSlackUserId(person.key) } },
-      create: { id: stableId(`chat-identity:DEMO:${person.key}`), staffId, platform: "SLACK", workspaceId: DEMO.slackWorkspaceId, userId: demoSlackUserId(person.key) },
+      where: {
+        platform_workspaceId_userId: {
+          platform: "SLACK",
+          workspaceId: DEMO.slackWorkspaceId,
+          userId: demoSlackUserId(person.key),
+        },
+      },
+      create: {
+        id: stableId(`chat-identity:DEMO:${person.key}`),
+        staffId,
+        platform: "SLACK",
+        workspaceId: DEMO.slackWorkspaceId,
+        userId: demoSlackUserId(person.key),
+      },
       update: {},
     });
     // Everyone but the youth worker has current data-protection training, so access gating can be tried.
@@ -125,7 +187,13 @@ export async function seedDemoMunicipality(prisma: PrismaClient): Promise<void> 
       const trainingId = stableId(`training:DEMO:${person.key}`);
       await prisma.trainingRecord.upsert({
         where: { id: trainingId },
-        create: { id: trainingId, staffId, topic: "DATA_PROTECTION", completedAt: new Date(Date.UTC(2025, 8, 1 + (index % 20))), validUntil: new Date(Date.UTC(2028, 7, 31)) },
+        create: {
+          id: trainingId,
+          staffId,
+          topic: "DATA_PROTECTION",
+          completedAt: new Date(Date.UTC(2025, 8, 1 + (index % 20))),
+          validUntil: new Date(Date.UTC(2028, 7, 31)),
+        },
         update: {},
       });
     }
@@ -136,10 +204,20 @@ async function upsertChannel(
   prisma: PrismaClient,
   channel: { purpose: ChannelPurpose; externalId: string; schoolId?: string; municipalityId?: string },
 ): Promise<void> {
-  const key = { platform: "SLACK" as const, workspaceId: DEMO.slackWorkspaceId, externalId: channel.externalId, purpose: channel.purpose };
+  const key = {
+    platform: "SLACK" as const,
+    workspaceId: DEMO.slackWorkspaceId,
+    externalId: channel.externalId,
+    purpose: channel.purpose,
+  };
   await prisma.chatChannel.upsert({
     where: { platform_workspaceId_externalId_purpose: key },
-    create: { id: stableId(`channel:${channel.externalId}:${channel.purpose}`), ...key, schoolId: channel.schoolId ?? null, municipalityId: channel.municipalityId ?? null },
+    create: {
+      id: stableId(`channel:${channel.externalId}:${channel.purpose}`),
+      ...key,
+      schoolId: channel.schoolId ?? null,
+      municipalityId: channel.municipalityId ?? null,
+    },
     update: {},
   });
 }

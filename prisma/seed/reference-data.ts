@@ -10,11 +10,21 @@ import { DEFAULT_ABSENCE_RULES } from "../../workflows/domain/absence-rules.js";
 // Upserts write the same values again on a re-seed (so a corrected catalogue propagates) and change nothing
 // otherwise.
 
-const LEVEL: Record<"universal" | "targeted" | "indicated", PreventionLevel> = { universal: "UNIVERSAL", targeted: "TARGETED", indicated: "INDICATED" };
+const LEVEL: Record<"universal" | "targeted" | "indicated", PreventionLevel> = {
+  universal: "UNIVERSAL",
+  targeted: "TARGETED",
+  indicated: "INDICATED",
+};
 
 export async function seedRiskClassifier(prisma: PrismaClient): Promise<void> {
   for (const group of RISK_GROUPS) {
-    const data = { nameLv: group.nameLv, nameEn: group.nameEn, headingLv: group.headingLv, legacyGroup: group.legacyGroup, ordering: group.ordering };
+    const data = {
+      nameLv: group.nameLv,
+      nameEn: group.nameEn,
+      headingLv: group.headingLv,
+      legacyGroup: group.legacyGroup,
+      ordering: group.ordering,
+    };
     await prisma.riskGroup.upsert({ where: { code: group.code }, create: { code: group.code, ...data }, update: data });
   }
   for (const risk of RISKS) {
@@ -39,8 +49,18 @@ export async function seedRiskClassifier(prisma: PrismaClient): Promise<void> {
 
 export async function seedSupportCatalogue(prisma: PrismaClient): Promise<void> {
   for (const category of SUPPORT_ACTIVITY_CATEGORIES) {
-    const data = { level: LEVEL[category.level], nameLv: category.nameLv, nameEn: category.nameEn, riskGroups: [...category.riskGroups], ordering: category.ordering };
-    await prisma.supportActivityCategory.upsert({ where: { code: category.code }, create: { code: category.code, ...data }, update: data });
+    const data = {
+      level: LEVEL[category.level],
+      nameLv: category.nameLv,
+      nameEn: category.nameEn,
+      riskGroups: [...category.riskGroups],
+      ordering: category.ordering,
+    };
+    await prisma.supportActivityCategory.upsert({
+      where: { code: category.code },
+      create: { code: category.code, ...data },
+      update: data,
+    });
   }
   for (const activity of SUPPORT_ACTIVITIES) {
     const data = {
@@ -53,7 +73,11 @@ export async function seedSupportCatalogue(prisma: PrismaClient): Promise<void> 
       frequency: activity.frequency,
       beneficiaries: [...activity.beneficiaries],
     };
-    await prisma.supportActivity.upsert({ where: { code: activity.code }, create: { code: activity.code, ...data }, update: data });
+    await prisma.supportActivity.upsert({
+      where: { code: activity.code },
+      create: { code: activity.code, ...data },
+      update: data,
+    });
     // Annex 7 links activities to risk groups; the specific risks are our reading of P.1.1 (see seed-data).
     const links = [
       ...activity.riskGroups.map((riskGroup) => ({ riskGroup, riskCode: null })),
@@ -61,7 +85,11 @@ export async function seedSupportCatalogue(prisma: PrismaClient): Promise<void> 
     ];
     for (const link of links) {
       const id = stableId(`activity-risk:${activity.code}:${link.riskGroup}:${link.riskCode ?? "*"}`);
-      await prisma.supportActivityRisk.upsert({ where: { id }, create: { id, activityCode: activity.code, ...link }, update: {} });
+      await prisma.supportActivityRisk.upsert({
+        where: { id },
+        create: { id, activityCode: activity.code, ...link },
+        update: {},
+      });
     }
   }
 }
@@ -69,7 +97,11 @@ export async function seedSupportCatalogue(prisma: PrismaClient): Promise<void> 
 export async function seedIndicators(prisma: PrismaClient, municipalityId: string): Promise<void> {
   for (const ikms of IKMS_PMP_INDICATORS) {
     const data = { nameLv: ikms.nameLv, nameEn: ikms.nameEn, ris: ikms.ris };
-    await prisma.ikmsIndicator.upsert({ where: { code: ikms.code }, create: { code: ikms.code, ...data }, update: data });
+    await prisma.ikmsIndicator.upsert({
+      where: { code: ikms.code },
+      create: { code: ikms.code, ...data },
+      update: data,
+    });
   }
   // A municipality starts from the Jūrmala indicator set (seed 000 Tab.3) and edits its copy: never overwritten.
   for (const indicator of JURMALA_INDICATORS) {
@@ -101,7 +133,13 @@ export async function seedIndicators(prisma: PrismaClient, municipalityId: strin
 
 /** Every municipality starts on MK 89's rules as version 1; later versions are new rows, never edits. */
 export async function seedAbsenceRules(prisma: PrismaClient, municipalityId: string): Promise<void> {
-  const key = { municipalityId_kind_version: { municipalityId, kind: "ABSENCE_ESCALATION" as const, version: DEFAULT_ABSENCE_RULES.version } };
+  const key = {
+    municipalityId_kind_version: {
+      municipalityId,
+      kind: "ABSENCE_ESCALATION" as const,
+      version: DEFAULT_ABSENCE_RULES.version,
+    },
+  };
   await prisma.ruleSet.upsert({
     where: key,
     create: {

@@ -54,7 +54,9 @@ describe("DEFAULT_ABSENCE_RULES (MK 89)", () => {
   });
 
   it("survives a JSON round trip through the schema (how RuleSet.definition stores it)", () => {
-    expect(absenceRuleSetSchema.parse(JSON.parse(JSON.stringify(DEFAULT_ABSENCE_RULES)))).toEqual(DEFAULT_ABSENCE_RULES);
+    expect(absenceRuleSetSchema.parse(JSON.parse(JSON.stringify(DEFAULT_ABSENCE_RULES)))).toEqual(
+      DEFAULT_ABSENCE_RULES,
+    );
   });
 
   it("rejects a referral that starts from an unknown rule and duplicate rule ids", () => {
@@ -65,7 +67,10 @@ describe("DEFAULT_ABSENCE_RULES (MK 89)", () => {
     };
     const result = absenceRuleSetSchema.safeParse(broken);
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => i.message).sort()).toEqual(["duplicate rule id viis-entry-school", "no threshold rule nope"]);
+    expect(result.error?.issues.map((i) => i.message).sort()).toEqual([
+      "duplicate rule id viis-entry-school",
+      "no threshold rule nope",
+    ]);
   });
 });
 
@@ -86,18 +91,90 @@ describe("thresholdCrossings", () => {
     after: Partial<AbsenceMeasures>;
     expected: string[];
   }> = [
-    { name: "20 unexcused lessons do not trigger", programme: "GENERAL", before: {}, after: { SEMESTER_UNEXCUSED_LESSONS: 20, YEAR_UNEXCUSED_LESSONS: 20 }, expected: [] },
-    { name: "the 21st lesson triggers", programme: "GENERAL", before: { SEMESTER_UNEXCUSED_LESSONS: 20 }, after: { SEMESTER_UNEXCUSED_LESSONS: 21 }, expected: ["viis-entry-school"] },
-    { name: "vocational counts like general", programme: "VOCATIONAL", before: {}, after: { SEMESTER_UNEXCUSED_LESSONS: 21 }, expected: ["viis-entry-school"] },
-    { name: "already over 20: not crossed again", programme: "GENERAL", before: { SEMESTER_UNEXCUSED_LESSONS: 21 }, after: { SEMESTER_UNEXCUSED_LESSONS: 30 }, expected: [] },
-    { name: "a lowered count never un-crosses or re-crosses", programme: "GENERAL", before: { SEMESTER_UNEXCUSED_LESSONS: 25 }, after: { SEMESTER_UNEXCUSED_LESSONS: 19 }, expected: [] },
-    { name: "pre-school: 3 days do not trigger", programme: "PRESCHOOL", before: {}, after: { SEMESTER_UNEXCUSED_DAYS: 3 }, expected: [] },
-    { name: "pre-school: the 4th day triggers", programme: "PRESCHOOL", before: { SEMESTER_UNEXCUSED_DAYS: 3 }, after: { SEMESTER_UNEXCUSED_DAYS: 4 }, expected: ["viis-entry-preschool"] },
-    { name: "pre-school ignores lesson counts", programme: "PRESCHOOL", before: {}, after: { SEMESTER_UNEXCUSED_LESSONS: 50, YEAR_UNEXCUSED_LESSONS: 250 }, expected: [] },
-    { name: "school ignores day counts", programme: "GENERAL", before: {}, after: { SEMESTER_UNEXCUSED_DAYS: 10 }, expected: [] },
-    { name: "100 in the year is not above 100", programme: "GENERAL", before: { YEAR_UNEXCUSED_LESSONS: 90 }, after: { YEAR_UNEXCUSED_LESSONS: 100 }, expected: [] },
-    { name: "101 in the year crosses the 100 mark", programme: "GENERAL", before: { YEAR_UNEXCUSED_LESSONS: 100 }, after: { YEAR_UNEXCUSED_LESSONS: 101 }, expected: ["year-over-100"] },
-    { name: "201 crosses only the 200 mark when 100 was already passed", programme: "GENERAL", before: { YEAR_UNEXCUSED_LESSONS: 150 }, after: { YEAR_UNEXCUSED_LESSONS: 201 }, expected: ["year-over-200"] },
+    {
+      name: "20 unexcused lessons do not trigger",
+      programme: "GENERAL",
+      before: {},
+      after: { SEMESTER_UNEXCUSED_LESSONS: 20, YEAR_UNEXCUSED_LESSONS: 20 },
+      expected: [],
+    },
+    {
+      name: "the 21st lesson triggers",
+      programme: "GENERAL",
+      before: { SEMESTER_UNEXCUSED_LESSONS: 20 },
+      after: { SEMESTER_UNEXCUSED_LESSONS: 21 },
+      expected: ["viis-entry-school"],
+    },
+    {
+      name: "vocational counts like general",
+      programme: "VOCATIONAL",
+      before: {},
+      after: { SEMESTER_UNEXCUSED_LESSONS: 21 },
+      expected: ["viis-entry-school"],
+    },
+    {
+      name: "already over 20: not crossed again",
+      programme: "GENERAL",
+      before: { SEMESTER_UNEXCUSED_LESSONS: 21 },
+      after: { SEMESTER_UNEXCUSED_LESSONS: 30 },
+      expected: [],
+    },
+    {
+      name: "a lowered count never un-crosses or re-crosses",
+      programme: "GENERAL",
+      before: { SEMESTER_UNEXCUSED_LESSONS: 25 },
+      after: { SEMESTER_UNEXCUSED_LESSONS: 19 },
+      expected: [],
+    },
+    {
+      name: "pre-school: 3 days do not trigger",
+      programme: "PRESCHOOL",
+      before: {},
+      after: { SEMESTER_UNEXCUSED_DAYS: 3 },
+      expected: [],
+    },
+    {
+      name: "pre-school: the 4th day triggers",
+      programme: "PRESCHOOL",
+      before: { SEMESTER_UNEXCUSED_DAYS: 3 },
+      after: { SEMESTER_UNEXCUSED_DAYS: 4 },
+      expected: ["viis-entry-preschool"],
+    },
+    {
+      name: "pre-school ignores lesson counts",
+      programme: "PRESCHOOL",
+      before: {},
+      after: { SEMESTER_UNEXCUSED_LESSONS: 50, YEAR_UNEXCUSED_LESSONS: 250 },
+      expected: [],
+    },
+    {
+      name: "school ignores day counts",
+      programme: "GENERAL",
+      before: {},
+      after: { SEMESTER_UNEXCUSED_DAYS: 10 },
+      expected: [],
+    },
+    {
+      name: "100 in the year is not above 100",
+      programme: "GENERAL",
+      before: { YEAR_UNEXCUSED_LESSONS: 90 },
+      after: { YEAR_UNEXCUSED_LESSONS: 100 },
+      expected: [],
+    },
+    {
+      name: "101 in the year crosses the 100 mark",
+      programme: "GENERAL",
+      before: { YEAR_UNEXCUSED_LESSONS: 100 },
+      after: { YEAR_UNEXCUSED_LESSONS: 101 },
+      expected: ["year-over-100"],
+    },
+    {
+      name: "201 crosses only the 200 mark when 100 was already passed",
+      programme: "GENERAL",
+      before: { YEAR_UNEXCUSED_LESSONS: 150 },
+      after: { YEAR_UNEXCUSED_LESSONS: 201 },
+      expected: ["year-over-200"],
+    },
     {
       name: "one big import crosses every mark at once",
       programme: "GENERAL",
@@ -111,8 +188,19 @@ describe("thresholdCrossings", () => {
   });
 
   it("reports the values around the crossing and the rule's actions", () => {
-    const [crossing] = thresholdCrossings(m({ SEMESTER_UNEXCUSED_LESSONS: 18 }), m({ SEMESTER_UNEXCUSED_LESSONS: 23 }), DEFAULT_ABSENCE_RULES, "GENERAL");
-    expect(crossing).toMatchObject({ ruleId: "viis-entry-school", legalPoint: "MK89_P7", moreThan: 20, before: 18, after: 23 });
+    const [crossing] = thresholdCrossings(
+      m({ SEMESTER_UNEXCUSED_LESSONS: 18 }),
+      m({ SEMESTER_UNEXCUSED_LESSONS: 23 }),
+      DEFAULT_ABSENCE_RULES,
+      "GENERAL",
+    );
+    expect(crossing).toMatchObject({
+      ruleId: "viis-entry-school",
+      legalPoint: "MK89_P7",
+      moreThan: 20,
+      before: 18,
+      after: 23,
+    });
     expect(crossing?.actions.map((a) => a.kind)).toEqual(["TASK", "NOTIFY"]);
   });
 });

@@ -48,7 +48,13 @@ describe("npm run import:absences", () => {
   it("prints each rejected line, then the summary, and exits 1 when rows were rejected", async () => {
     const path = await file(
       "mixed.csv",
-      csv(HEADER, "V0020,2025-11-03,1,Matemātika,,no", "V0020,2025-11-03,2,,,perhaps", "X1,2025-11-03,1,,,no", "V0020,2025-11-03,3,,,unknown"),
+      csv(
+        HEADER,
+        "V0020,2025-11-03,1,Matemātika,,no",
+        "V0020,2025-11-03,2,,,perhaps",
+        "X1,2025-11-03,1,,,no",
+        "V0020,2025-11-03,3,,,unknown",
+      ),
     );
     const run = await importAbsences(path, "--school", "DEMO-VSK");
     expect(run.stdout.trim().split("\n")).toEqual([
@@ -70,7 +76,9 @@ describe("npm run import:absences", () => {
   });
 
   it("reports crossed marks by pseudonymous learner code", async () => {
-    const lines = ["2025-11-10", "2025-11-11", "2025-11-12"].flatMap((date) => [1, 2, 3, 4, 5, 6, 7].map((lesson) => `V0022,${date},${lesson},,,no`));
+    const lines = ["2025-11-10", "2025-11-11", "2025-11-12"].flatMap((date) =>
+      [1, 2, 3, 4, 5, 6, 7].map((lesson) => `V0022,${date},${lesson},,,no`),
+    );
     const run = await importAbsences(await file("over.csv", csv(HEADER, ...lines)), "--school", "DEMO-VSK");
     expect(run.stdout.trim().split("\n")).toEqual([
       "mark crossed: viis-entry-school (MK89_P7) learner V0022 2025/26 semester 1: 0 → 21 unexcused lessons (more than 20)",

@@ -27,7 +27,12 @@ describe("a row stored by another writer while the import inserts", () => {
         [learner.id],
       );
       const running = h.importCsv(
-        csv(HEADER, "V0005,2025-09-15,1,Matemātika,,no", "V0005,2025-09-15,2,Fizika,,no", "V0005,2025-09-15,3,Fizika,,no"),
+        csv(
+          HEADER,
+          "V0005,2025-09-15,1,Matemātika,,no",
+          "V0005,2025-09-15,2,Fizika,,no",
+          "V0005,2025-09-15,3,Fizika,,no",
+        ),
         { today: "2026-11-24" },
       );
       // The import's INSERT waits on the other writer's uncommitted key; commit it then. (Polled from a connection

@@ -20,7 +20,12 @@ function weekdays(from: IsoDate, count: number): IsoDate[] {
   return days;
 }
 
-function rows(code: string, dates: readonly IsoDate[], lessons: readonly number[], justified: "yes" | "no" | "unknown"): string[] {
+function rows(
+  code: string,
+  dates: readonly IsoDate[],
+  lessons: readonly number[],
+  justified: "yes" | "no" | "unknown",
+): string[] {
   return dates.flatMap((date) => lessons.map((lesson) => `${code},${date},${lesson},,,${justified}`));
 }
 
@@ -28,7 +33,14 @@ async function counters(code: string) {
   const learner = demoLearner(code);
   return h.db.prisma.absenceCounter.findMany({
     where: { learnerId: learner.id },
-    select: { schoolYear: true, semester: true, unjustifiedLessons: true, unknownLessons: true, justifiedLessons: true, unexcusedDays: true },
+    select: {
+      schoolYear: true,
+      semester: true,
+      unjustifiedLessons: true,
+      unknownLessons: true,
+      justifiedLessons: true,
+      unexcusedDays: true,
+    },
     orderBy: [{ schoolYear: "asc" }, { semester: "asc" }],
   });
 }
@@ -50,14 +62,25 @@ describe("absence counters", () => {
     );
     expect(result).toMatchObject({ imported: 47, rejected: 0, crossings: [] });
     expect(await counters("V0006")).toEqual([
-      { schoolYear: "2025/26", semester: 1, unjustifiedLessons: 4, unknownLessons: 3, justifiedLessons: 40, unexcusedDays: 3 },
+      {
+        schoolYear: "2025/26",
+        semester: 1,
+        unjustifiedLessons: 4,
+        unknownLessons: 3,
+        justifiedLessons: 40,
+        unexcusedDays: 3,
+      },
     ]);
   });
 
   it("keeps the 20-lesson counter per semester: 19 Dec 2025 is semester 1, 5 Jan 2026 semester 2", async () => {
     expect(demoLearner("V0012").grade).toBe(11);
     const first = await h.importCsv(
-      csv(HEADER, ...rows("V0012", weekdays("2025-12-15", 5), [1, 2, 3, 4], "no"), ...rows("V0012", ["2026-01-05"], [1], "unknown")),
+      csv(
+        HEADER,
+        ...rows("V0012", weekdays("2025-12-15", 5), [1, 2, 3, 4], "no"),
+        ...rows("V0012", ["2026-01-05"], [1], "unknown"),
+      ),
     );
     expect(first).toMatchObject({ imported: 21, rejected: 0, crossings: [] });
     expect(await counters("V0012")).toMatchObject([
@@ -84,14 +107,23 @@ describe("absence counters", () => {
 
   it("counts pre-school absences in days; the 4th unexcused day crosses, even over the school winter break", async () => {
     expect(demoLearner("V0014").grade).toBe(0);
-    const three = await h.importCsv(csv(HEADER, ...rows("V0014", ["2025-12-17", "2025-12-18", "2025-12-19"], [0], "no"), "V0014,2025-12-16,0,,,yes"));
+    const three = await h.importCsv(
+      csv(HEADER, ...rows("V0014", ["2025-12-17", "2025-12-18", "2025-12-19"], [0], "no"), "V0014,2025-12-16,0,,,yes"),
+    );
     expect(three).toMatchObject({ imported: 4, crossings: [] });
     // Kindergartens stay open between the semesters, so 22 Dec still belongs to pre-school semester 1.
     const fourth = await h.importCsv(csv(HEADER, "V0014,2025-12-22,0,,,unknown"));
     expect(crossingsOf(fourth)).toEqual(["V0014 2025/26/1 viis-entry-preschool 3→4"]);
     expect(fourth.crossings[0]).toMatchObject({ measure: "SEMESTER_UNEXCUSED_DAYS", programme: "PRESCHOOL" });
     expect(await counters("V0014")).toEqual([
-      { schoolYear: "2025/26", semester: 1, unjustifiedLessons: 3, unknownLessons: 1, justifiedLessons: 1, unexcusedDays: 4 },
+      {
+        schoolYear: "2025/26",
+        semester: 1,
+        unjustifiedLessons: 3,
+        unknownLessons: 1,
+        justifiedLessons: 1,
+        unexcusedDays: 4,
+      },
     ]);
   });
 
@@ -103,12 +135,23 @@ describe("absence counters", () => {
     expect(crossingsOf(hundredAndOne)).toEqual(["V0013 2025/26/1 year-over-100 100→101"]);
     // One import over both semesters: the semester-2 threshold and the year's 200 mark, each once.
     const more = await h.importCsv(
-      csv(HEADER, ...rows("V0013", weekdays("2025-10-01", 10), [7, 8], "no"), ...rows("V0013", weekdays("2026-01-05", 16), [1, 2, 3, 4, 5], "unknown")),
+      csv(
+        HEADER,
+        ...rows("V0013", weekdays("2025-10-01", 10), [7, 8], "no"),
+        ...rows("V0013", weekdays("2026-01-05", 16), [1, 2, 3, 4, 5], "unknown"),
+      ),
     );
-    expect(crossingsOf(more)).toEqual(["V0013 2025/26/2 viis-entry-school 0→80", "V0013 2025/26/2 year-over-200 101→201"]);
+    expect(crossingsOf(more)).toEqual([
+      "V0013 2025/26/2 viis-entry-school 0→80",
+      "V0013 2025/26/2 year-over-200 101→201",
+    ]);
 
     const totals = createAbsenceTotalsRepository(h.db.prisma);
-    const year = await totals.yearTotals({ schoolYear: "2025/26", where: { schoolId: demoIds.school("DEMO-VSK") }, rules: DEFAULT_ABSENCE_RULES });
+    const year = await totals.yearTotals({
+      schoolYear: "2025/26",
+      where: { schoolId: demoIds.school("DEMO-VSK") },
+      rules: DEFAULT_ABSENCE_RULES,
+    });
     expect(year.find((t) => t.learnerCode === "V0013")).toMatchObject({
       programme: "GENERAL",
       unjustifiedLessons: 120,
@@ -121,7 +164,11 @@ describe("absence counters", () => {
       ],
       exceeded: ["viis-entry-school", "year-over-100", "year-over-200"],
     });
-    expect(year.find((t) => t.learnerCode === "V0006")).toMatchObject({ unexcusedLessons: 7, justifiedLessons: 40, exceeded: [] });
+    expect(year.find((t) => t.learnerCode === "V0006")).toMatchObject({
+      unexcusedLessons: 7,
+      justifiedLessons: 40,
+      exceeded: [],
+    });
     expect(markCounts(year, DEFAULT_ABSENCE_RULES)).toEqual({
       "viis-entry-school": 2, // V0012 and V0013
       "viis-entry-preschool": 1, // V0014

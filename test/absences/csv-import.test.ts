@@ -49,15 +49,20 @@ describe("CSV import with malformed rows", () => {
       { position: 7, reason: 'lesson "13" is not a whole number from 0 to 12' },
       { position: 8, reason: 'justified "maybe" must be yes, no or unknown' },
       { position: 9, reason: "expected 6 fields, found 5 (check delimiters and quotes)" },
-      { position: 10, reason: "lesson 0 (a whole pre-school day) is only for pre-school learners; school lessons are 1-12" },
+      {
+        position: 10,
+        reason: "lesson 0 (a whole pre-school day) is only for pre-school learners; school lessons are 1-12",
+      },
       { position: 11, reason: "lesson 2: pre-school absences are whole days, written as lesson 0" },
       {
         position: 12,
-        reason: "date 2025-07-10 is outside the semesters of grade 4 (break between semesters, summer, or no school calendar)",
+        reason:
+          "date 2025-07-10 is outside the semesters of grade 4 (break between semesters, summer, or no school calendar)",
       },
       {
         position: 13,
-        reason: "date 2025-12-22 is outside the semesters of grade 4 (break between semesters, summer, or no school calendar)",
+        reason:
+          "date 2025-12-22 is outside the semesters of grade 4 (break between semesters, summer, or no school calendar)",
       },
       { position: 14, reason: 'unknown learner code "T0001" in school DEMO-VSK' },
       { position: 15, reason: "date 2026-12-01 is in the future" },
@@ -66,12 +71,42 @@ describe("CSV import with malformed rows", () => {
     expect(result).toMatchObject({ imported: 5, duplicates: 0, rejected: 13 });
 
     expect(await storedFor("V0005")).toEqual([
-      { date: new Date("2025-09-15"), lesson: 1, subject: "Matemātika", reason: null, justification: "UNJUSTIFIED", source: "CSV_IMPORT" },
-      { date: new Date("2025-09-15"), lesson: 2, subject: "Latviešu valoda", reason: "slimība", justification: "JUSTIFIED", source: "CSV_IMPORT" },
-      { date: new Date("2025-09-17"), lesson: 4, subject: "Sports, veselība", reason: '"ārsts"', justification: "UNKNOWN", source: "CSV_IMPORT" },
-      { date: new Date("2025-09-17"), lesson: 5, subject: null, reason: null, justification: "UNKNOWN", source: "CSV_IMPORT" },
+      {
+        date: new Date("2025-09-15"),
+        lesson: 1,
+        subject: "Matemātika",
+        reason: null,
+        justification: "UNJUSTIFIED",
+        source: "CSV_IMPORT",
+      },
+      {
+        date: new Date("2025-09-15"),
+        lesson: 2,
+        subject: "Latviešu valoda",
+        reason: "slimība",
+        justification: "JUSTIFIED",
+        source: "CSV_IMPORT",
+      },
+      {
+        date: new Date("2025-09-17"),
+        lesson: 4,
+        subject: "Sports, veselība",
+        reason: '"ārsts"',
+        justification: "UNKNOWN",
+        source: "CSV_IMPORT",
+      },
+      {
+        date: new Date("2025-09-17"),
+        lesson: 5,
+        subject: null,
+        reason: null,
+        justification: "UNKNOWN",
+        source: "CSV_IMPORT",
+      },
     ]);
-    expect(await storedFor("V0001")).toMatchObject([{ date: new Date("2025-09-16"), lesson: 0, justification: "UNKNOWN" }]);
+    expect(await storedFor("V0001")).toMatchObject([
+      { date: new Date("2025-09-16"), lesson: 0, justification: "UNKNOWN" },
+    ]);
 
     const batch = await h.db.prisma.absenceImportBatch.findUniqueOrThrow({
       where: { id: result.batchId },
@@ -111,11 +146,15 @@ describe("corrections from a later export", () => {
         where: { learner: { learnerCode: "V0010", school: { code: "DEMO-VSK" } }, schoolYear: "2025/26", semester: 1 },
         select: { unknownLessons: true, justifiedLessons: true },
       });
-    const first = await h.importCsv(csv(HEADER, "V0010,2025-10-06,1,Matemātika,,unknown", "V0010,2025-10-06,2,Fizika,,unknown"));
+    const first = await h.importCsv(
+      csv(HEADER, "V0010,2025-10-06,1,Matemātika,,unknown", "V0010,2025-10-06,2,Fizika,,unknown"),
+    );
     expect(first).toMatchObject({ imported: 2, corrected: 0, duplicates: 0 });
     expect(await counter()).toEqual({ unknownLessons: 2, justifiedLessons: 0 });
 
-    const corrected = await h.importCsv(csv(HEADER, "V0010,2025-10-06,1,Matemātika,ārsta zīme,yes", "V0010,2025-10-06,2,Fizika,,unknown"));
+    const corrected = await h.importCsv(
+      csv(HEADER, "V0010,2025-10-06,1,Matemātika,ārsta zīme,yes", "V0010,2025-10-06,2,Fizika,,unknown"),
+    );
     expect(corrected).toMatchObject({ imported: 1, corrected: 1, duplicates: 1, rejected: 0 });
     expect(await counter()).toEqual({ unknownLessons: 1, justifiedLessons: 1 });
     expect((await storedFor("V0010")).map((r) => [r.lesson, r.justification, r.reason])).toEqual([
@@ -123,7 +162,9 @@ describe("corrections from a later export", () => {
       [2, "UNKNOWN", null],
     ]);
 
-    const again = await h.importCsv(csv(HEADER, "V0010,2025-10-06,1,Matemātika,ārsta zīme,yes", "V0010,2025-10-06,2,Fizika,,unknown"));
+    const again = await h.importCsv(
+      csv(HEADER, "V0010,2025-10-06,1,Matemātika,ārsta zīme,yes", "V0010,2025-10-06,2,Fizika,,unknown"),
+    );
     expect(again).toMatchObject({ imported: 0, corrected: 0, duplicates: 2 });
   });
 });
@@ -159,9 +200,13 @@ describe("CSV dialects and edge cases", () => {
   });
 
   it("accepts the header's columns in any order and rejects a misspelt header as a whole", async () => {
-    const reordered = await h.importCsv(csv("justified,lesson,date,learner_code,subject,reason", "no,3,2025-10-03,V0009,,"));
+    const reordered = await h.importCsv(
+      csv("justified,lesson,date,learner_code,subject,reason", "no,3,2025-10-03,V0009,,"),
+    );
     expect(reordered).toMatchObject({ imported: 1, rejected: 0 });
-    await expect(h.importCsv(csv("learner_code,date,lesson,subject,reason,justifed", "V0009,2025-10-03,4,,,no"))).rejects.toThrow(
+    await expect(
+      h.importCsv(csv("learner_code,date,lesson,subject,reason,justifed", "V0009,2025-10-03,4,,,no")),
+    ).rejects.toThrow(
       'line 1: header must name the columns learner_code,date,lesson,subject,reason,justified (missing justified; unknown "justifed")',
     );
     await expect(h.importCsv("")).rejects.toThrow("the input is empty");

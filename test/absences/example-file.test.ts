@@ -13,11 +13,13 @@ afterAll(async () => {
 
 describe("docs/examples/absences-demo.csv", () => {
   it("imports cleanly for the demo municipality and crosses the two MK 89 thresholds it is built to show", async () => {
-    const result = await h.importer.importCsv(createReadStream("docs/examples/absences-demo.csv"), { scope: {}, label: "absences-demo.csv" });
+    const result = await h.importer.importCsv(createReadStream("docs/examples/absences-demo.csv"), {
+      scope: {},
+      label: "absences-demo.csv",
+    });
     expect(result).toMatchObject({ imported: 55, duplicates: 0, rejected: 0 });
-    expect(result.crossings.map((c) => `${c.learnerCode} ${c.schoolYear}/${c.semester} ${c.ruleId} ${c.after}`)).toEqual([
-      "V0001 2025/26/1 viis-entry-preschool 4",
-      "V0006 2025/26/1 viis-entry-school 22",
-    ]);
+    expect(
+      result.crossings.map((c) => `${c.learnerCode} ${c.schoolYear}/${c.semester} ${c.ruleId} ${c.after}`),
+    ).toEqual(["V0001 2025/26/1 viis-entry-preschool 4", "V0006 2025/26/1 viis-entry-school 22"]);
   });
 });

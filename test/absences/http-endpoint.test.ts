@@ -56,7 +56,11 @@ async function post(body: unknown, token?: string, raw = false) {
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: raw ? String(body) : JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    headers: response.headers,
+  };
 }
 
 const record = (learner_code: string, date: string, lesson: number | string, justified = "no") => ({
@@ -102,7 +106,11 @@ describe("POST /api/absences", () => {
       { index: 3, reason: "date 2025-13-01 does not exist" },
       { index: 4, reason: 'unknown field "justifed"' },
       { index: 5, reason: 'lesson "5.5" is not a whole number from 0 to 12' },
-      { index: 6, reason: "Invalid input: expected object, received string (expected an object with learner_code, date, lesson, subject, reason, justified)" },
+      {
+        index: 6,
+        reason:
+          "Invalid input: expected object, received string (expected an object with learner_code, date, lesson, subject, reason, justified)",
+      },
     ]);
     const stored = await h.db.prisma.absenceRecord.findMany({
       where: { learnerId: demoLearner("V0030").id },
@@ -117,7 +125,9 @@ describe("POST /api/absences", () => {
   });
 
   it("is idempotent: a retried request finds only duplicates and crosses nothing again", async () => {
-    const records = [1, 2, 3, 4, 5, 6, 7].flatMap((lesson) => ["2025-10-14", "2025-10-15", "2025-10-16"].map((date) => record("V0031", date, lesson)));
+    const records = [1, 2, 3, 4, 5, 6, 7].flatMap((lesson) =>
+      ["2025-10-14", "2025-10-15", "2025-10-16"].map((date) => record("V0031", date, lesson)),
+    );
     const first = await post({ records }, vskToken);
     expect(first.body).toMatchObject({ imported: 21, duplicates: 0, rejected: 0, errors: [] });
     expect(imported.at(-1)?.crossings.map((c) => `${c.learnerCode} ${c.ruleId}`)).toEqual(["V0031 viis-entry-school"]);
@@ -127,15 +137,25 @@ describe("POST /api/absences", () => {
   });
 
   it("keeps another school's token to its own learners", async () => {
-    const response = await post({ records: [record("T0003", "2025-10-13", 1), record("V0032", "2025-10-13", 1)] }, tehToken);
-    expect(response.body).toMatchObject({ imported: 1, rejected: 1, errors: [{ index: 1, reason: 'unknown learner code "V0032" in school DEMO-TEH' }] });
+    const response = await post(
+      { records: [record("T0003", "2025-10-13", 1), record("V0032", "2025-10-13", 1)] },
+      tehToken,
+    );
+    expect(response.body).toMatchObject({
+      imported: 1,
+      rejected: 1,
+      errors: [{ index: 1, reason: 'unknown learner code "V0032" in school DEMO-TEH' }],
+    });
   });
 
   it("answers 400 for malformed JSON or a wrong envelope and 413 over the record limit", async () => {
     expect((await post("{ records: [", vskToken, true)).status).toBe(400);
     expect((await post([record("V0030", "2025-10-13", 1)], vskToken)).status).toBe(400);
     expect((await post({ rows: [] }, vskToken)).status).toBe(400);
-    const tooMany = await post({ records: Array.from({ length: 51 }, (_, i) => record("V0033", "2025-10-20", (i % 12) + 1)) }, vskToken);
+    const tooMany = await post(
+      { records: Array.from({ length: 51 }, (_, i) => record("V0033", "2025-10-20", (i % 12) + 1)) },
+      vskToken,
+    );
     expect(tooMany.status).toBe(413);
     expect(tooMany.body.error).toBe("at most 50 records per request, got 51");
     expect(await h.db.prisma.absenceRecord.count({ where: { learnerId: demoLearner("V0033").id } })).toBe(0);

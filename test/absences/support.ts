@@ -1,5 +1,9 @@
 import pg from "pg";
-import { createAbsenceImporter, type AbsenceImportOptions, type AbsenceImporter } from "../../prisma/absences/importer.js";
+import {
+  createAbsenceImporter,
+  type AbsenceImportOptions,
+  type AbsenceImporter,
+} from "../../prisma/absences/importer.js";
 import { demoLearners, type DemoLearner } from "../../prisma/seed/demo-learners.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 

@@ -48,9 +48,15 @@ try {
   const prisma = createPrismaClient(url, { maxConnections: 2 });
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   try {
-    await seedDatabase({ prisma, vault: createPersonalDataVault({ prisma, key: keyFromBase64(randomBytes(32).toString("base64")) }) });
+    await seedDatabase({
+      prisma,
+      vault: createPersonalDataVault({ prisma, key: keyFromBase64(randomBytes(32).toString("base64")) }),
+    });
     const file = join(dir, "absences.csv");
-    const generated = await generateCsv(file, await createCalendarRepository(prisma).loadMunicipalityCalendar({ municipalityId: demoIds.municipality() }));
+    const generated = await generateCsv(
+      file,
+      await createCalendarRepository(prisma).loadMunicipalityCalendar({ municipalityId: demoIds.municipality() }),
+    );
     const bytes = (await stat(file)).size;
     console.log(`generated ${generated} rows, ${(bytes / 1e6).toFixed(1)} MB`);
 
@@ -81,15 +87,26 @@ try {
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
     await pool.query("CHECKPOINT");
     const t0 = performance.now();
-    const result = await importer.importCsv(createReadStream(file, { highWaterMark: 256 * 1024 }), { scope: {}, label: "bench.csv" });
+    const result = await importer.importCsv(createReadStream(file, { highWaterMark: 256 * 1024 }), {
+      scope: {},
+      label: "bench.csv",
+    });
     const importMs = performance.now() - t0;
     clearInterval(sampler);
     await pool.query("CHECKPOINT");
     const t1 = performance.now();
-    const again = await importer.importCsv(createReadStream(file, { highWaterMark: 256 * 1024 }), { scope: {}, label: "bench-again.csv" });
+    const again = await importer.importCsv(createReadStream(file, { highWaterMark: 256 * 1024 }), {
+      scope: {},
+      label: "bench-again.csv",
+    });
     const reimportMs = performance.now() - t1;
-    if (result.imported + result.duplicates + result.rejected !== generated || again.duplicates + again.rejected !== generated) {
-      throw new Error(`row accounting broken: ${JSON.stringify({ generated, result: summary(result), again: summary(again) })}`);
+    if (
+      result.imported + result.duplicates + result.rejected !== generated ||
+      again.duplicates + again.rejected !== generated
+    ) {
+      throw new Error(
+        `row accounting broken: ${JSON.stringify({ generated, result: summary(result), again: summary(again) })}`,
+      );
     }
 
     const rawRatio = raw / importMs;
@@ -182,10 +199,15 @@ async function rawCopy(pool: pg.Pool, file: string): Promise<number> {
   const client = await pool.connect();
   try {
     await client.query("DROP TABLE IF EXISTS raw_absences");
-    await client.query("CREATE TABLE raw_absences (learner_code text, date date, lesson integer, subject text, reason text, justified text)");
+    await client.query(
+      "CREATE TABLE raw_absences (learner_code text, date date, lesson integer, subject text, reason text, justified text)",
+    );
     await client.query("CHECKPOINT");
     const t0 = performance.now();
-    await pipeline(createReadStream(file, { highWaterMark: 256 * 1024 }), client.query(copyFrom("COPY raw_absences FROM STDIN WITH (FORMAT csv, HEADER true)")));
+    await pipeline(
+      createReadStream(file, { highWaterMark: 256 * 1024 }),
+      client.query(copyFrom("COPY raw_absences FROM STDIN WITH (FORMAT csv, HEADER true)")),
+    );
     const ms = performance.now() - t0;
     await client.query("DROP TABLE raw_absences");
     return ms;
@@ -201,9 +223,16 @@ async function rawCopy(pool: pg.Pool, file: string): Promise<number> {
 async function writeRecordsFile(pool: pg.Pool, csvFile: string, recordsFile: string): Promise<void> {
   const client = await pool.connect();
   try {
-    await client.query("CREATE TEMP TABLE raw_absences (learner_code text, date date, lesson integer, subject text, reason text, justified text)");
-    await pipeline(createReadStream(csvFile, { highWaterMark: 256 * 1024 }), client.query(copyFrom("COPY raw_absences FROM STDIN WITH (FORMAT csv, HEADER true)")));
-    await client.query(`INSERT INTO "AbsenceImportBatch" (id, source, label) VALUES ('constrained-copy', 'CSV_IMPORT', 'constrained COPY baseline')`);
+    await client.query(
+      "CREATE TEMP TABLE raw_absences (learner_code text, date date, lesson integer, subject text, reason text, justified text)",
+    );
+    await pipeline(
+      createReadStream(csvFile, { highWaterMark: 256 * 1024 }),
+      client.query(copyFrom("COPY raw_absences FROM STDIN WITH (FORMAT csv, HEADER true)")),
+    );
+    await client.query(
+      `INSERT INTO "AbsenceImportBatch" (id, source, label) VALUES ('constrained-copy', 'CSV_IMPORT', 'constrained COPY baseline')`,
+    );
     const copy = client.query(
       copyTo(`COPY (
         SELECT l.id, r.date, r.lesson, r.subject, r.reason,

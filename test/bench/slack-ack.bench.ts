@@ -42,7 +42,13 @@ import { DEMO, demoSlackUserId } from "../../prisma/seed/demo-municipality.js";
 import { seedDatabase } from "../../prisma/seed/index.js";
 import { DEFAULT_CASE_CONFIG } from "../../workflows/case-messages.js";
 import { startFakeSlackApi } from "../support/slack/fake-slack-api.js";
-import { commandBody, interactionBody, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type SlackPost } from "../support/slack/signed-requests.js";
+import {
+  commandBody,
+  interactionBody,
+  TEST_BOT_TOKEN,
+  TEST_SIGNING_SECRET,
+  type SlackPost,
+} from "../support/slack/signed-requests.js";
 import { createTemporalTestEnv } from "../support/temporal-env.js";
 import { percentiles, writeBenchSection } from "./report.js";
 
@@ -58,7 +64,13 @@ const team = { id: DEMO.slackWorkspaceId, domain: "demo" };
 
 // ── The fake Slack Web API, as a child process ──────────────────────────────────────────────────────────────
 
-const statsSchema = z.object({ total: z.number(), viewsOpen: z.number(), alreadyTaken: z.number(), responses: z.number(), leaks: z.number() });
+const statsSchema = z.object({
+  total: z.number(),
+  viewsOpen: z.number(),
+  alreadyTaken: z.number(),
+  responses: z.number(),
+  leaks: z.number(),
+});
 type FakeStats = z.infer<typeof statsSchema>;
 
 /** Child mode: serve the fake Slack API plus a /stats endpoint, print the URLs, exit when the parent goes. */
@@ -70,7 +82,8 @@ async function serveFakeSlack(): Promise<void> {
       total: fake.calls.length,
       viewsOpen: fake.callsTo("views.open").length,
       responses: responses.length,
-      alreadyTaken: responses.filter((c) => typeof c.body.text === "string" && c.body.text.includes("jau pārņēma")).length,
+      alreadyTaken: responses.filter((c) => typeof c.body.text === "string" && c.body.text.includes("jau pārņēma"))
+        .length,
       leaks: fake.leaks.length,
     };
     res.setHeader("content-type", "application/json");
@@ -86,7 +99,9 @@ async function serveFakeSlack(): Promise<void> {
   process.on("SIGTERM", stop);
   process.stdin.on("end", stop); // the parent died or closed the pipe
   process.stdin.resume();
-  process.stdout.write(`${JSON.stringify({ apiUrl: fake.apiUrl, responseUrlPrefix: fake.responseUrl(""), stats: `http://127.0.0.1:${port}/stats` })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ apiUrl: fake.apiUrl, responseUrlPrefix: fake.responseUrl(""), stats: `http://127.0.0.1:${port}/stats` })}\n`,
+  );
 }
 
 interface FakeSlackProcess {
@@ -97,13 +112,17 @@ interface FakeSlackProcess {
 }
 
 async function startFakeSlackProcess(): Promise<FakeSlackProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--fake-slack"], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--fake-slack"], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   const first = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.once("line", resolve);
     child.once("exit", (code) => reject(new Error(`fake Slack API exited with ${code}`)));
   });
-  const info = z.object({ apiUrl: z.string(), responseUrlPrefix: z.string(), stats: z.string() }).parse(JSON.parse(first));
+  const info = z
+    .object({ apiUrl: z.string(), responseUrlPrefix: z.string(), stats: z.string() })
+    .parse(JSON.parse(first));
   return {
     apiUrl: info.apiUrl,
     responseUrl: (id) => `${info.responseUrlPrefix}${id}`,
@@ -156,12 +175,21 @@ Promise.all(Array.from({ length: concurrency }, client)).then(
 `;
 
 const loadResultSchema = z.union([
-  z.object({ durations: z.array(z.number()), statuses: z.array(z.number()), odd: z.array(z.string()), wallMs: z.number() }),
+  z.object({
+    durations: z.array(z.number()),
+    statuses: z.array(z.number()),
+    odd: z.array(z.string()),
+    wallMs: z.number(),
+  }),
   z.object({ error: z.string() }),
 ]);
 
 async function runLoad(url: string, posts: SlackPost[]): Promise<LoadResult> {
-  const thread = new Thread(LOAD_GENERATOR, { eval: true, workerData: { url, secret: TEST_SIGNING_SECRET, posts, concurrency: CONCURRENCY }, execArgv: [] });
+  const thread = new Thread(LOAD_GENERATOR, {
+    eval: true,
+    workerData: { url, secret: TEST_SIGNING_SECRET, posts, concurrency: CONCURRENCY },
+    execArgv: [],
+  });
   try {
     const message = await new Promise<unknown>((resolve, reject) => {
       thread.once("message", resolve);
@@ -209,7 +237,15 @@ function takeClicks(count: number, caseIds: string[], slack: FakeSlackProcess): 
       trigger_id: `trigger-${randomUUID()}`,
       response_url: slack.responseUrl(randomUUID()),
       container: { type: "message" },
-      actions: [{ action_ts: String(Date.now() / 1000), block_id: "b", type: "button", action_id: TAKE_CASE_ACTION, value: caseIds[i % caseIds.length]! }],
+      actions: [
+        {
+          action_ts: String(Date.now() / 1000),
+          block_id: "b",
+          type: "button",
+          action_id: TAKE_CASE_ACTION,
+          value: caseIds[i % caseIds.length]!,
+        },
+      ],
     });
   });
 }
@@ -224,7 +260,13 @@ function takeClicks(count: number, caseIds: string[], slack: FakeSlackProcess): 
 async function startBareBolt(apiUrl: string): Promise<{ endpoint: string; close(): Promise<void> }> {
   const app = express();
   const receiver = new ExpressReceiver({ signingSecret: TEST_SIGNING_SECRET, endpoints: "/slack/events", app });
-  const bolt = new App({ token: TEST_BOT_TOKEN, receiver, logLevel: LogLevel.WARN, tokenVerificationEnabled: false, clientOptions: { slackApiUrl: apiUrl } });
+  const bolt = new App({
+    token: TEST_BOT_TOKEN,
+    receiver,
+    logLevel: LogLevel.WARN,
+    tokenVerificationEnabled: false,
+    clientOptions: { slackApiUrl: apiUrl },
+  });
   bolt.command("/pmp", async ({ ack }) => {
     await ack();
   });
@@ -262,17 +304,24 @@ async function measure(name: string, endpoint: string, posts: SlackPost[]): Prom
   const result = await runLoad(endpoint, posts);
   const elu = performance.eventLoopUtilization(before).utilization;
   const failed = result.statuses.filter((s) => s !== 200).length;
-  if (failed > 0 || result.odd.length > 0) throw new Error(`${name}: ${failed} non-200 answers; e.g. ${result.odd.join(" | ")}`);
+  if (failed > 0 || result.odd.length > 0)
+    throw new Error(`${name}: ${failed} non-200 answers; e.g. ${result.odd.join(" | ")}`);
   return { name, ...percentiles(result.durations), throughput: (posts.length / result.wallMs) * 1000, elu };
 }
 
 /** Waits until the fake has seen `predicate` hold (the bot's work after acknowledging has finished). */
-async function settle(slack: FakeSlackProcess, what: string, predicate: (s: FakeStats) => boolean, timeoutMs = 180_000): Promise<FakeStats> {
+async function settle(
+  slack: FakeSlackProcess,
+  what: string,
+  predicate: (s: FakeStats) => boolean,
+  timeoutMs = 180_000,
+): Promise<FakeStats> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const stats = await slack.stats();
     if (predicate(stats)) return stats;
-    if (Date.now() > deadline) throw new Error(`${what}: not settled within ${timeoutMs} ms (${JSON.stringify(stats)})`);
+    if (Date.now() > deadline)
+      throw new Error(`${what}: not settled within ${timeoutMs} ms (${JSON.stringify(stats)})`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -317,7 +366,10 @@ async function main(): Promise<void> {
   // Separate pools for the bot and the worker, as in production where they are two processes.
   const botPrisma: PrismaClient = createPrismaClient(url);
   const workerPrisma: PrismaClient = createPrismaClient(url);
-  cleanups.push({ what: "database clients", run: async () => void (await Promise.all([botPrisma.$disconnect(), workerPrisma.$disconnect()])) });
+  cleanups.push({
+    what: "database clients",
+    run: async () => void (await Promise.all([botPrisma.$disconnect(), workerPrisma.$disconnect()])),
+  });
   await seedDatabase({ prisma: botPrisma, vault: createPersonalDataVault({ prisma: botPrisma, key }) });
 
   const slack = await startFakeSlackProcess();
@@ -334,28 +386,59 @@ async function main(): Promise<void> {
   const temporal = await createTemporalTestEnv({ workflowsPath: WORKFLOWS_PATH });
   cleanups.push({ what: "Temporal test server", run: () => temporal.teardown() });
   const taskQueue = temporal.taskQueue("bench-slack");
-  const core: CoreDeps = { prisma: botPrisma, vault: createPersonalDataVault({ prisma: botPrisma, key }), temporal: temporal.client, taskQueue, caseConfig: DEFAULT_CASE_CONFIG, now: () => new Date() };
+  const core: CoreDeps = {
+    prisma: botPrisma,
+    vault: createPersonalDataVault({ prisma: botPrisma, key }),
+    temporal: temporal.client,
+    taskQueue,
+    caseConfig: DEFAULT_CASE_CONFIG,
+    now: () => new Date(),
+  };
 
   const http: HttpServer = createHttpServer({ isReady: async () => true });
-  mountSlack(http.app, { token: TEST_BOT_TOKEN, signingSecret: TEST_SIGNING_SECRET, apiUrl: slack.apiUrl, logger, core });
+  mountSlack(http.app, {
+    token: TEST_BOT_TOKEN,
+    signingSecret: TEST_SIGNING_SECRET,
+    apiUrl: slack.apiUrl,
+    logger,
+    core,
+  });
   const botEndpoint = `${await http.listen(0, "127.0.0.1")}/slack/events`;
   cleanups.push({ what: "bot HTTP server", run: () => http.close() });
   const bare = await startBareBolt(slack.apiUrl);
   cleanups.push({ what: "bare Bolt HTTP server", run: () => bare.close() });
 
-  const activities = createActivities({ prisma: workerPrisma, logger, slack: createSlackSender({ token: TEST_BOT_TOKEN, apiUrl: slack.apiUrl }) });
+  const activities = createActivities({
+    prisma: workerPrisma,
+    logger,
+    slack: createSlackSender({ token: TEST_BOT_TOKEN, apiUrl: slack.apiUrl }),
+  });
   const setupMs = performance.now() - t0;
   console.log(`set up in ${(setupMs / 1000).toFixed(1)} s; bot ${botEndpoint}, bare Bolt ${bare.endpoint}`);
 
   await temporal.withWorker({ taskQueue, activities }, async () => {
     // Cases to click on: reported by a teacher, each already taken by the psychologist, so every benchmark click
     // is a colleague's late "take" that the bot answers privately (response_url) with who took it.
-    const teacher = (await resolveActor(botPrisma, { platform: "SLACK", workspaceId: team.id, userId: demoSlackUserId("teacher") }))!;
-    const psychologist = (await resolveActor(botPrisma, { platform: "SLACK", workspaceId: team.id, userId: demoSlackUserId("psychologist") }))!;
-    const learners = demoLearners().filter((l) => l.schoolCode === "DEMO-VSK" && l.classLabel !== "PII").slice(0, CASES);
+    const teacher = (await resolveActor(botPrisma, {
+      platform: "SLACK",
+      workspaceId: team.id,
+      userId: demoSlackUserId("teacher"),
+    }))!;
+    const psychologist = (await resolveActor(botPrisma, {
+      platform: "SLACK",
+      workspaceId: team.id,
+      userId: demoSlackUserId("psychologist"),
+    }))!;
+    const learners = demoLearners()
+      .filter((l) => l.schoolCode === "DEMO-VSK" && l.classLabel !== "PII")
+      .slice(0, CASES);
     const caseIds: string[] = [];
     for (const learner of learners) {
-      const outcome = await submitRiskReport(core, { actor: teacher, idempotencyKey: `bench:${learner.id}`, submission: { learnerId: learner.id, answers: [{ code: "A02", frequency: 2 }], parentsInformed: "YES" } });
+      const outcome = await submitRiskReport(core, {
+        actor: teacher,
+        idempotencyKey: `bench:${learner.id}`,
+        submission: { learnerId: learner.id, answers: [{ code: "A02", frequency: 2 }], parentsInformed: "YES" },
+      });
       if (outcome.kind !== "REGISTERED") throw new Error(`could not report for the benchmark: ${outcome.kind}`);
       const taken = await takeCase(core, { actor: psychologist, caseId: outcome.caseId });
       if (taken.kind !== "TAKEN") throw new Error(`could not take case ${outcome.caseRef}: ${taken.kind}`);
@@ -369,21 +452,39 @@ async function main(): Promise<void> {
     await measure("warm-up bot report", botEndpoint, reportCommands(WARM_UP, slack));
     await measure("warm-up bare take", bare.endpoint, takeClicks(WARM_UP, caseIds, slack));
     await measure("warm-up bot take", botEndpoint, takeClicks(WARM_UP, caseIds, slack));
-    await settle(slack, "warm-up", (s) => s.alreadyTaken >= start.alreadyTaken + WARM_UP && s.viewsOpen >= start.viewsOpen + WARM_UP);
+    await settle(
+      slack,
+      "warm-up",
+      (s) => s.alreadyTaken >= start.alreadyTaken + WARM_UP && s.viewsOpen >= start.viewsOpen + WARM_UP,
+    );
     console.log("warmed up");
 
     const rows: Row[] = [];
     const before = await slack.stats();
     rows.push(await measure("bare Bolt, `/pmp report` (ack only)", bare.endpoint, reportCommands(REQUESTS, slack)));
-    rows.push(await measure("pmp-bot, `/pmp report` (actor, classes, views.open, ack)", botEndpoint, reportCommands(REQUESTS, slack)));
+    rows.push(
+      await measure(
+        "pmp-bot, `/pmp report` (actor, classes, views.open, ack)",
+        botEndpoint,
+        reportCommands(REQUESTS, slack),
+      ),
+    );
     const afterReports = await slack.stats();
-    if (afterReports.viewsOpen - before.viewsOpen !== REQUESTS) throw new Error(`expected ${REQUESTS} views.open calls, saw ${afterReports.viewsOpen - before.viewsOpen}`);
+    if (afterReports.viewsOpen - before.viewsOpen !== REQUESTS)
+      throw new Error(`expected ${REQUESTS} views.open calls, saw ${afterReports.viewsOpen - before.viewsOpen}`);
     rows.push(await measure("bare Bolt, take button (ack only)", bare.endpoint, takeClicks(REQUESTS, caseIds, slack)));
     const clicksStarted = performance.now();
-    rows.push(await measure("pmp-bot, take button (ack, then take + answer)", botEndpoint, takeClicks(REQUESTS, caseIds, slack)));
+    rows.push(
+      await measure(
+        "pmp-bot, take button (ack, then take + answer)",
+        botEndpoint,
+        takeClicks(REQUESTS, caseIds, slack),
+      ),
+    );
     const settled = await settle(slack, "take clicks", (s) => s.alreadyTaken >= afterReports.alreadyTaken + REQUESTS);
     const drainMs = performance.now() - clicksStarted;
-    if (settled.responses - afterReports.responses !== REQUESTS) throw new Error(`expected ${REQUESTS} private answers, saw ${settled.responses - afterReports.responses}`);
+    if (settled.responses - afterReports.responses !== REQUESTS)
+      throw new Error(`expected ${REQUESTS} private answers, saw ${settled.responses - afterReports.responses}`);
     if (settled.leaks > 0) throw new Error(`${settled.leaks} Slack payloads contained learner names or personal codes`);
     await report(rows, { setupMs, drainMs });
   });

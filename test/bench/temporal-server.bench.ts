@@ -48,31 +48,38 @@ async function measure(t: TemporalTestEnv, pid: number, scenario: "timer" | "bas
   // time-skipping client would unlock per result() call, which the lock counter does not allow concurrently).
   const client = new Client({ connection: t.env.connection, namespace: t.namespace });
   const started = performance.now();
-  await t.withWorker({ taskQueue, activities, maxCachedWorkflows: 2_000, maxConcurrentWorkflowTaskExecutions: 100 }, async () => {
-    const handles = [];
-    for (let i = 0; i < WORKFLOWS; i += START_CONCURRENCY) {
-      const batch = Array.from({ length: Math.min(START_CONCURRENCY, WORKFLOWS - i) }, (_, j) => {
-        const workflowId = `bench-${scenario}-${i + j}-${taskQueue}`;
-        return scenario === "timer"
-          ? client.workflow.start<typeof greetAfterSleep>("greetAfterSleep", { taskQueue, workflowId, args: [`n${i + j}`, THIRTY_DAYS_MS] })
-          : client.workflow.start<typeof callActivity>("callActivity", {
-              taskQueue,
-              workflowId,
-              args: ["greet", [`n${i + j}`], { startToCloseTimeout: "1 minute" }],
-            });
-      });
-      handles.push(...(await Promise.all(batch)));
-    }
-    const testService = t.env.connection.testService;
-    if (!testService) throw new Error("the test server's TestService is not available");
-    await testService.unlockTimeSkipping({});
-    try {
-      const results = await Promise.all(handles.map((h) => h.result()));
-      if (results.some((r) => typeof r !== "string" || !r.startsWith("Hello"))) throw new Error("unexpected result");
-    } finally {
-      await testService.lockTimeSkipping({});
-    }
-  });
+  await t.withWorker(
+    { taskQueue, activities, maxCachedWorkflows: 2_000, maxConcurrentWorkflowTaskExecutions: 100 },
+    async () => {
+      const handles = [];
+      for (let i = 0; i < WORKFLOWS; i += START_CONCURRENCY) {
+        const batch = Array.from({ length: Math.min(START_CONCURRENCY, WORKFLOWS - i) }, (_, j) => {
+          const workflowId = `bench-${scenario}-${i + j}-${taskQueue}`;
+          return scenario === "timer"
+            ? client.workflow.start<typeof greetAfterSleep>("greetAfterSleep", {
+                taskQueue,
+                workflowId,
+                args: [`n${i + j}`, THIRTY_DAYS_MS],
+              })
+            : client.workflow.start<typeof callActivity>("callActivity", {
+                taskQueue,
+                workflowId,
+                args: ["greet", [`n${i + j}`], { startToCloseTimeout: "1 minute" }],
+              });
+        });
+        handles.push(...(await Promise.all(batch)));
+      }
+      const testService = t.env.connection.testService;
+      if (!testService) throw new Error("the test server's TestService is not available");
+      await testService.unlockTimeSkipping({});
+      try {
+        const results = await Promise.all(handles.map((h) => h.result()));
+        if (results.some((r) => typeof r !== "string" || !r.startsWith("Hello"))) throw new Error("unexpected result");
+      } finally {
+        await testService.lockTimeSkipping({});
+      }
+    },
+  );
   const wallMs = performance.now() - started;
   clearInterval(sampler);
   sample();
@@ -84,7 +91,8 @@ const ratio = (a: number, b: number) => (a / b).toFixed(2);
 
 const t = await createTemporalTestEnv({ workflowsPath });
 try {
-  if (t.kind !== "pmp-test-server") throw new Error("this benchmark measures the project's test server; unset TEMPORAL_ADDRESS");
+  if (t.kind !== "pmp-test-server")
+    throw new Error("this benchmark measures the project's test server; unset TEMPORAL_ADDRESS");
   const pid = serverPid(t.env.address.split(":").pop()!);
   // Warm-up (worker start, bundle load, JIT) so neither scenario pays it.
   await measure(t, pid, "baseline");

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { rigaDateOf } from "../../workflows/domain/calendar/index.js";
 import { useTemporalTestEnv } from "../support/temporal-env.js";
 
-const temporal = useTemporalTestEnv({ workflowsPath: fileURLToPath(new URL("./workflows/riga-time-probe.ts", import.meta.url)) });
+const temporal = useTemporalTestEnv({
+  workflowsPath: fileURLToPath(new URL("./workflows/riga-time-probe.ts", import.meta.url)),
+});
 
 // Workflows compute deadlines with these helpers; they must give the same answers in the sandbox as in Node.
 describe("Riga time inside the workflow sandbox", () => {
@@ -12,7 +14,11 @@ describe("Riga time inside the workflow sandbox", () => {
     const taskQueue = env.taskQueue();
     const instants = ["2026-11-24T22:50:00Z", "2026-07-01T21:30:00Z", "2026-03-29T00:30:00Z", "2026-10-25T00:30:00Z"];
     const result = await env.withWorker({ taskQueue }, () =>
-      env.client.workflow.execute("rigaTimeProbe", { taskQueue, workflowId: `riga-time-${Date.now()}`, args: [instants] }),
+      env.client.workflow.execute("rigaTimeProbe", {
+        taskQueue,
+        workflowId: `riga-time-${Date.now()}`,
+        args: [instants],
+      }),
     );
     expect(result.dates).toEqual(["2026-11-25", "2026-07-02", "2026-03-29", "2026-10-25"]);
     expect(result.dates).toEqual(instants.map((i) => rigaDateOf(new Date(i))));

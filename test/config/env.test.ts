@@ -9,7 +9,14 @@ const KEY = Buffer.alloc(32, 1).toString("base64");
 describe("environment validation", () => {
   it("starts on embedded defaults with an empty environment", () => {
     const env = loadLocalEnv({});
-    expect(env).toMatchObject({ PORT: 3000, HOST: "127.0.0.1", PMP_DATA_DIR: ".local", TEMPORAL_NAMESPACE: "default", TEMPORAL_TASK_QUEUE: "pmp", NODE_ENV: "development" });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      HOST: "127.0.0.1",
+      PMP_DATA_DIR: ".local",
+      TEMPORAL_NAMESPACE: "default",
+      TEMPORAL_TASK_QUEUE: "pmp",
+      NODE_ENV: "development",
+    });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.TEMPORAL_ADDRESS).toBeUndefined();
   });
@@ -33,8 +40,12 @@ describe("environment validation", () => {
   });
 
   it("requires the Slack token and signing secret together", () => {
-    expect(() => loadBotEnv({ SLACK_BOT_TOKEN: "xoxb-1" })).toThrow(/SLACK_SIGNING_SECRET: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET together/);
-    expect(loadBotEnv({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s3cr3t-s3cr3t" }).SLACK_BOT_TOKEN).toBe("xoxb-1");
+    expect(() => loadBotEnv({ SLACK_BOT_TOKEN: "xoxb-1" })).toThrow(
+      /SLACK_SIGNING_SECRET: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET together/,
+    );
+    expect(loadBotEnv({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s3cr3t-s3cr3t" }).SLACK_BOT_TOKEN).toBe(
+      "xoxb-1",
+    );
   });
 
   it("treats an empty value as unset", () => {
@@ -42,7 +53,12 @@ describe("environment validation", () => {
   });
 
   it("requires a database and a personal-data key in production", () => {
-    expect(() => loadWorkerEnv({ NODE_ENV: "production" })).toThrow(/PERSONAL_DATA_KEY: required in production[\s\S]*DATABASE_URL: required in production/);
-    expect(loadWorkerEnv({ NODE_ENV: "production", PERSONAL_DATA_KEY: KEY, DATABASE_URL: "postgresql://u:p@db:5432/pmp" }).NODE_ENV).toBe("production");
+    expect(() => loadWorkerEnv({ NODE_ENV: "production" })).toThrow(
+      /PERSONAL_DATA_KEY: required in production[\s\S]*DATABASE_URL: required in production/,
+    );
+    expect(
+      loadWorkerEnv({ NODE_ENV: "production", PERSONAL_DATA_KEY: KEY, DATABASE_URL: "postgresql://u:p@db:5432/pmp" })
+        .NODE_ENV,
+    ).toBe("production");
   });
 });

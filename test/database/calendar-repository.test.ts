@@ -19,7 +19,14 @@ describe("a municipality's school calendar is stored and editable", () => {
       calendar: SCHOOL_YEAR_2025_26,
       overrides: {
         extraDaysOff: [{ date: "2025-11-21", reasonLv: "Pilsētas svētki" }],
-        schoolClosures: [{ schoolIds: [demoIds.school("DEMO-TEH")], start: "2025-12-01", end: "2025-12-03", reasonLv: "Apkures remonts" }],
+        schoolClosures: [
+          {
+            schoolIds: [demoIds.school("DEMO-TEH")],
+            start: "2025-12-01",
+            end: "2025-12-03",
+            reasonLv: "Apkures remonts",
+          },
+        ],
       },
     });
     const { calendars: years, overrides } = await calendars.loadMunicipalityCalendar({ municipalityId });
@@ -32,9 +39,17 @@ describe("a municipality's school calendar is stored and editable", () => {
 
   it("rejects an invalid calendar with field-level errors and keeps the stored one", async () => {
     const calendars = createCalendarRepository(db.prisma);
-    const broken = { ...SCHOOL_YEAR_2025_26, semester1: { start: "2025-12-19" as IsoDate, end: "2025-09-01" as IsoDate } };
-    await expect(calendars.saveSchoolYear({ municipalityId: demoIds.municipality(), calendar: broken })).rejects.toThrow(/semester1/);
+    const broken = {
+      ...SCHOOL_YEAR_2025_26,
+      semester1: { start: "2025-12-19" as IsoDate, end: "2025-09-01" as IsoDate },
+    };
+    await expect(
+      calendars.saveSchoolYear({ municipalityId: demoIds.municipality(), calendar: broken }),
+    ).rejects.toThrow(/semester1/);
     const { calendars: years } = await calendars.loadMunicipalityCalendar({ municipalityId: demoIds.municipality() });
-    expect(years.find((c) => c.schoolYear === "2025/26")?.semester1).toEqual({ start: "2025-09-01", end: "2025-12-19" });
+    expect(years.find((c) => c.schoolYear === "2025/26")?.semester1).toEqual({
+      start: "2025-09-01",
+      end: "2025-12-19",
+    });
   });
 });

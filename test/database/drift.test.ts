@@ -24,7 +24,7 @@ model SurveyResponse {
 `;
     const report = await checkDrift({ ...options, schema });
     expect(report.inSync).toBe(false);
-    expect(report.onlyInSchema).toContain('column SurveyResponse.answeredAt timestamp(3) without time zone NOT NULL');
+    expect(report.onlyInSchema).toContain("column SurveyResponse.answeredAt timestamp(3) without time zone NOT NULL");
     expect(report.onlyInMigrations).toEqual([]);
   });
 

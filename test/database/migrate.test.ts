@@ -22,7 +22,9 @@ describe("migration runner", () => {
 
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
-    const { rows } = await client.query(`SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM "_prisma_migrations" ORDER BY migration_name`);
+    const { rows } = await client.query(
+      `SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
     await client.end();
     const first = migrations[0]!;
     const sql = await readFile(join(MIGRATIONS_DIR, first.name, "migration.sql"));
@@ -53,13 +55,20 @@ describe("migration runner", () => {
     const dir = await mkdtemp(join(tmpdir(), "pmp-migrations-"));
     try {
       await cp(MIGRATIONS_DIR, dir, { recursive: true });
-      await cp(join(dir, (await readMigrations(dir))[0]!.name), join(dir, "29991231000000_broken"), { recursive: true });
-      await writeFile(join(dir, "29991231000000_broken", "migration.sql"), `CREATE TABLE "Half" (id int);\nSELECT * FROM no_such_table;`);
+      await cp(join(dir, (await readMigrations(dir))[0]!.name), join(dir, "29991231000000_broken"), {
+        recursive: true,
+      });
+      await writeFile(
+        join(dir, "29991231000000_broken", "migration.sql"),
+        `CREATE TABLE "Half" (id int);\nSELECT * FROM no_such_table;`,
+      );
       await expect(migrateDatabase(other.url, dir)).rejects.toThrow(/29991231000000_broken failed/);
       const client = new pg.Client({ connectionString: other.url });
       await client.connect();
       const { rowCount } = await client.query(`SELECT 1 FROM pg_tables WHERE tablename = 'Half'`);
-      const recorded = await client.query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29991231000000_broken'`);
+      const recorded = await client.query(
+        `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29991231000000_broken'`,
+      );
       await client.end();
       expect(rowCount).toBe(0);
       expect(recorded.rowCount).toBe(0);

@@ -38,11 +38,17 @@ describe("personal-data vault", () => {
     const vault = createPersonalDataVault({ prisma: db.prisma, key: db.key });
     const before = await db.prisma.auditLog.count({ where: { entityId: learner.id } });
 
-    expect(await vault.readIdentity({ learnerId: learner.id, actor, purpose: "case-details" })).toEqual(learner.identity);
+    expect(await vault.readIdentity({ learnerId: learner.id, actor, purpose: "case-details" })).toEqual(
+      learner.identity,
+    );
     const contacts = await vault.readContacts({ learnerId: learner.id, actor, purpose: "absence-parent-contact" });
     expect(contacts.map((c) => c.name)).toEqual(learner.contacts.map((c) => c.name));
 
-    const audit = await db.prisma.auditLog.findMany({ where: { entityId: learner.id }, orderBy: { at: "asc" }, skip: before });
+    const audit = await db.prisma.auditLog.findMany({
+      where: { entityId: learner.id },
+      orderBy: { at: "asc" },
+      skip: before,
+    });
     expect(audit.map((a) => [a.action, a.actorId, a.purpose])).toEqual([
       ["PERSONAL_DATA_READ", actor.staffId, "case-details"],
       ["CONTACT_DATA_READ", actor.staffId, "absence-parent-contact"],

@@ -14,10 +14,14 @@ async function fingerprint(url: string): Promise<Record<string, string>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows: tables } = await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`);
+    const { rows: tables } = await client.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`,
+    );
     const result: Record<string, string> = {};
     for (const { name } of tables) {
-      const { rows } = await client.query<{ n: string; md5: string | null }>(`SELECT count(*) AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS md5 FROM "${name}" t`);
+      const { rows } = await client.query<{ n: string; md5: string | null }>(
+        `SELECT count(*) AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS md5 FROM "${name}" t`,
+      );
       result[name] = `${rows[0]!.n}:${rows[0]!.md5}`;
     }
     return result;
@@ -53,7 +57,13 @@ describe("fresh database: migrate, seed twice, read back", () => {
       ["D", 20, 4],
     ]);
     const absences = groups[0]!.risks.find((r) => r.code === "A02")!;
-    expect(absences).toMatchObject({ number: 2, nameLv: "Neattaisnoti mācību kavējumi", nameEn: "Unjustified absences", immediateIntervention: true, answerKind: "FREQUENCY" });
+    expect(absences).toMatchObject({
+      number: 2,
+      nameLv: "Neattaisnoti mācību kavējumi",
+      nameEn: "Unjustified absences",
+      immediateIntervention: true,
+      answerKind: "FREQUENCY",
+    });
   });
 
   it("reads the support catalogue back with the risks each activity addresses", async () => {
@@ -61,13 +71,19 @@ describe("fresh database: migrate, seed twice, read back", () => {
     const catalogue = await repository.listSupportCatalogue();
     expect(catalogue).toHaveLength(17);
     expect(catalogue.flatMap((c) => c.activities)).toHaveLength(100);
-    expect(catalogue.map((c) => c.level)).toEqual([...Array(5).fill("UNIVERSAL"), ...Array(7).fill("TARGETED"), ...Array(5).fill("INDICATED")]);
+    expect(catalogue.map((c) => c.level)).toEqual([
+      ...Array(5).fill("UNIVERSAL"),
+      ...Array(7).fill("TARGETED"),
+      ...Array(5).fill("INDICATED"),
+    ]);
     const forAbsences = await repository.activitiesForRisk({ riskCode: "A02" });
     expect(forAbsences.length).toBeGreaterThan(0);
   });
 
   it("reads the demo municipality's indicators with baselines and targets", async () => {
-    const indicators = await createReferenceDataRepository(db.prisma).listIndicators({ municipalityId: demoIds.municipality() });
+    const indicators = await createReferenceDataRepository(db.prisma).listIndicators({
+      municipalityId: demoIds.municipality(),
+    });
     expect(indicators.length).toBe(17);
     const nonAttendance = indicators.find((i) => i.ikmsCode === "VAI002")!;
     expect(nonAttendance).toMatchObject({ unit: "PERCENT", baselineYear: "2024", risFlag: true });
@@ -77,16 +93,27 @@ describe("fresh database: migrate, seed twice, read back", () => {
   });
 
   it("reads the school calendar back and computes with it", async () => {
-    const { calendars, overrides } = await createCalendarRepository(db.prisma).loadMunicipalityCalendar({ municipalityId: demoIds.municipality() });
+    const { calendars, overrides } = await createCalendarRepository(db.prisma).loadMunicipalityCalendar({
+      municipalityId: demoIds.municipality(),
+    });
     expect(calendars.map((c) => c.schoolYear)).toEqual(["2024/25", "2025/26", "2026/27"]);
-    expect(semesterOf("2025-10-01", 5, calendars, overrides)).toMatchObject({ schoolYear: "2025/26", semester: 1, start: "2025-09-01", end: "2025-12-19" });
+    expect(semesterOf("2025-10-01", 5, calendars, overrides)).toMatchObject({
+      schoolYear: "2025/26",
+      semester: 1,
+      start: "2025-09-01",
+      end: "2025-12-19",
+    });
     expect(isSchoolDay("2025-10-22", { calendars, grade: 5, overrides })).toBe(false);
   });
 
   it("has a staff member in every role, each with a Slack identity", async () => {
-    const roles = await db.prisma.staffRole.findMany({ select: { role: true, staff: { select: { chatIdentities: { select: { platform: true } } } } } });
+    const roles = await db.prisma.staffRole.findMany({
+      select: { role: true, staff: { select: { chatIdentities: { select: { platform: true } } } } },
+    });
     expect(new Set(roles.map((r) => r.role)).size).toBe(new Set(DEMO_STAFF.map((s) => s.role)).size);
-    expect(new Set(roles.map((r) => r.role))).toEqual(new Set(Object.values((await import("../../prisma/generated/enums.js")).Role)));
+    expect(new Set(roles.map((r) => r.role))).toEqual(
+      new Set(Object.values((await import("../../prisma/generated/enums.js")).Role)),
+    );
     expect(roles.every((r) => r.staff.chatIdentities.some((i) => i.platform === "SLACK"))).toBe(true);
   });
 });

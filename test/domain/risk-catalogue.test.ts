@@ -127,7 +127,9 @@ describe("groups, legacy mapping and 'Cits'", () => {
     for (const r of RISKS) expect([1, 2, 3, 4]).toContain(r.legacyGroup);
     // Jūrmala filed the language barrier under legacy group 1.
     expect(riskByCode("B35")?.legacyGroup).toBe(1);
-    expect(RISKS.filter((r) => r.code !== "B35").every((r) => r.legacyGroup === riskGroupByCode(r.groupCode)?.legacyGroup)).toBe(true);
+    expect(
+      RISKS.filter((r) => r.code !== "B35").every((r) => r.legacyGroup === riskGroupByCode(r.groupCode)?.legacyGroup),
+    ).toBe(true);
   });
 
   it("has one 'Cits' code per group that is not a risk code", () => {

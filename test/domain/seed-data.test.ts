@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  IKMS_PMP_INDICATORS,
-  JURMALA_INDICATORS,
-  ikmsIndicatorByCode,
-} from "../../prisma/seed-data/indicators.js";
+import { IKMS_PMP_INDICATORS, JURMALA_INDICATORS, ikmsIndicatorByCode } from "../../prisma/seed-data/indicators.js";
 import {
   PREVENTION_LEVELS,
   SUPPORT_ACTIVITIES,
@@ -16,11 +12,27 @@ import { RISK_GROUP_CODES, riskByCode } from "../../workflows/domain/risk-catalo
 describe("support-activity catalogue (002 Annexes 6–8)", () => {
   it("has 17 categories: 5 universal, 7 targeted, 5 indicated", () => {
     expect(SUPPORT_ACTIVITY_CATEGORIES.map((c) => c.code)).toEqual([
-      "1.1", "1.2", "1.3", "1.4", "1.5",
-      "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7",
-      "3.1", "3.2", "3.3", "3.4", "3.5",
+      "1.1",
+      "1.2",
+      "1.3",
+      "1.4",
+      "1.5",
+      "2.1",
+      "2.2",
+      "2.3",
+      "2.4",
+      "2.5",
+      "2.6",
+      "2.7",
+      "3.1",
+      "3.2",
+      "3.3",
+      "3.4",
+      "3.5",
     ]);
-    const perLevel = PREVENTION_LEVELS.map((l) => SUPPORT_ACTIVITY_CATEGORIES.filter((c) => c.level === l.level).length);
+    const perLevel = PREVENTION_LEVELS.map(
+      (l) => SUPPORT_ACTIVITY_CATEGORIES.filter((c) => c.level === l.level).length,
+    );
     expect(perLevel).toEqual([5, 7, 5]);
   });
 
@@ -64,7 +76,17 @@ describe("support-activity catalogue (002 Annexes 6–8)", () => {
     }
     // Few activities target economic risks (pmp-domain.md §4.4).
     expect(SUPPORT_ACTIVITIES.filter((a) => a.riskGroups.includes("C")).map((a) => a.code)).toEqual([
-      "1.4.1", "1.4.2", "1.4.3", "1.4.4", "1.4.5", "1.4.6", "1.5.1", "1.5.2", "1.5.3", "3.4.1", "3.4.2",
+      "1.4.1",
+      "1.4.2",
+      "1.4.3",
+      "1.4.4",
+      "1.4.5",
+      "1.4.6",
+      "1.5.1",
+      "1.5.2",
+      "1.5.3",
+      "3.4.1",
+      "3.4.2",
     ]);
   });
 
@@ -79,7 +101,11 @@ describe("support-activity catalogue (002 Annexes 6–8)", () => {
   });
 
   it("suggests the named measure first for a risk", () => {
-    expect(activitiesForRisk("A08").slice(0, 3).map((a) => a.code)).toEqual(["1.1.2", "1.1.3", "2.2.1"]);
+    expect(
+      activitiesForRisk("A08")
+        .slice(0, 3)
+        .map((a) => a.code),
+    ).toEqual(["1.1.2", "1.1.3", "2.2.1"]);
     expect(activitiesForRisk("C43")[0]?.code).toBe("3.4.1");
     expect(activitiesForRisk("C45").every((a) => a.riskGroups.includes("C"))).toBe(true);
   });
@@ -88,14 +114,41 @@ describe("support-activity catalogue (002 Annexes 6–8)", () => {
 describe("Jūrmala indicators (000 Tab.3)", () => {
   it("has the 13 numbered indicators and the b-rows", () => {
     expect(JURMALA_INDICATORS.map((i) => i.code)).toEqual([
-      "1", "2", "2b", "3", "4", "5", "6", "6b", "7", "8", "9", "9b", "10", "11", "12", "13", "13b",
+      "1",
+      "2",
+      "2b",
+      "3",
+      "4",
+      "5",
+      "6",
+      "6b",
+      "7",
+      "8",
+      "9",
+      "9b",
+      "10",
+      "11",
+      "12",
+      "13",
+      "13b",
     ]);
   });
 
   it("transcribes baselines and targets as numbers, null where Jūrmala sets them in 2025", () => {
     const byCode = new Map(JURMALA_INDICATORS.map((i) => [i.code, i]));
-    expect(byCode.get("7")).toMatchObject({ unit: "percent", baselineValue: 1.26, baselineYear: "2024", target2027: 1, target2029: 0.8 });
-    expect(byCode.get("13b")).toMatchObject({ baselineValue: 2.23, baselineYear: "2023/24", target2027: 1.5, target2029: 0.72 });
+    expect(byCode.get("7")).toMatchObject({
+      unit: "percent",
+      baselineValue: 1.26,
+      baselineYear: "2024",
+      target2027: 1,
+      target2029: 0.8,
+    });
+    expect(byCode.get("13b")).toMatchObject({
+      baselineValue: 2.23,
+      baselineYear: "2023/24",
+      target2027: 1.5,
+      target2029: 0.72,
+    });
     expect(byCode.get("2")).toMatchObject({ unit: "count", baselineValue: 3165, target2029: 3400 });
     expect(byCode.get("12")).toMatchObject({ baselineValue: 22, target2027: 32, target2029: 42, dataSource: null });
     for (const code of ["3", "4", "9", "9b", "10", "11"]) {
@@ -107,7 +160,8 @@ describe("Jūrmala indicators (000 Tab.3)", () => {
       expect(i.nameEn.length).toBeGreaterThan(10);
       if (i.baselineValue === null) expect(i.baselineNote, i.code).not.toBeNull();
       if (i.unit === "percent") {
-        for (const v of [i.baselineValue, i.target2027, i.target2029]) if (v !== null) expect(v).toBeLessThanOrEqual(100);
+        for (const v of [i.baselineValue, i.target2027, i.target2029])
+          if (v !== null) expect(v).toBeLessThanOrEqual(100);
       }
     }
   });
@@ -132,7 +186,14 @@ describe("IKMS indicators relevant to PMP (002 Annex 5)", () => {
     expect(IKMS_PMP_INDICATORS).toHaveLength(28);
     expect(new Set(IKMS_PMP_INDICATORS.map((i) => i.code)).size).toBe(28);
     expect(IKMS_PMP_INDICATORS.filter((i) => i.ris).map((i) => i.code)).toEqual([
-      "VAK004", "VAK030", "VAI003", "VAI002", "VID006", "VLA004", "VID005", "VID002",
+      "VAK004",
+      "VAK030",
+      "VAI003",
+      "VAI002",
+      "VID006",
+      "VLA004",
+      "VID005",
+      "VID002",
     ]);
   });
 });

@@ -20,7 +20,12 @@ describe("lint fences", () => {
 
   it("rejects database access from workflow code", async () => {
     const messages = await lint("workflows/uses-database.ts");
-    expect(messages).toEqual([expect.objectContaining({ ruleId: "@typescript-eslint/no-restricted-imports", message: expect.stringMatching(/never touch the database/) })]);
+    expect(messages).toEqual([
+      expect.objectContaining({
+        ruleId: "@typescript-eslint/no-restricted-imports",
+        message: expect.stringMatching(/never touch the database/),
+      }),
+    ]);
   });
 
   it("accepts pure libraries and type-only imports in workflow code", async () => {
@@ -34,6 +39,11 @@ describe("lint fences", () => {
 
   it("rejects reading learner personal data outside the audited vault", async () => {
     const messages = await lint("reads-personal-data.ts");
-    expect(messages).toEqual([expect.objectContaining({ ruleId: "no-restricted-syntax", message: expect.stringMatching(/audited personal-data vault/) })]);
+    expect(messages).toEqual([
+      expect.objectContaining({
+        ruleId: "no-restricted-syntax",
+        message: expect.stringMatching(/audited personal-data vault/),
+      }),
+    ]);
   });
 });

@@ -11,11 +11,27 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 
 const manifestSchema = z.object({
   _metadata: z.object({ major_version: z.number(), minor_version: z.number() }),
-  display_information: z.object({ name: z.string().max(35), description: z.string().max(140), long_description: z.string().min(175).max(4000).optional() }),
+  display_information: z.object({
+    name: z.string().max(35),
+    description: z.string().max(140),
+    long_description: z.string().min(175).max(4000).optional(),
+  }),
   features: z.object({
-    app_home: z.object({ home_tab_enabled: z.boolean(), messages_tab_enabled: z.boolean(), messages_tab_read_only_enabled: z.boolean() }),
+    app_home: z.object({
+      home_tab_enabled: z.boolean(),
+      messages_tab_enabled: z.boolean(),
+      messages_tab_read_only_enabled: z.boolean(),
+    }),
     bot_user: z.object({ display_name: z.string().max(80), always_online: z.boolean() }),
-    slash_commands: z.array(z.object({ command: z.string(), url: z.url(), description: z.string().max(2000), usage_hint: z.string().max(1000), should_escape: z.boolean() })),
+    slash_commands: z.array(
+      z.object({
+        command: z.string(),
+        url: z.url(),
+        description: z.string().max(2000),
+        usage_hint: z.string().max(1000),
+        should_escape: z.boolean(),
+      }),
+    ),
   }),
   oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()) }) }),
   settings: z.object({
@@ -56,20 +72,28 @@ const SCOPE_OF_EVENT: Record<string, string | null> = {
 /** Why each granted scope is there; anything else is more access than the bot needs. */
 const JUSTIFIED_SCOPES: Record<string, string> = {
   commands: "the /pmp slash command",
-  "chat:write": "case cards in the support-team channels the bot was invited to, and direct messages (chat.postMessage, chat.update)",
+  "chat:write":
+    "case cards in the support-team channels the bot was invited to, and direct messages (chat.postMessage, chat.update)",
   "im:write": "direct messages to case managers, coordinators and reporters (the App Home messages tab)",
 };
 
 /** Source files under bot/ and activities/, read once. */
 function sources(): Array<{ file: string; source: string }> {
   const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [join(dir, entry.name)] : []));
-  return [...walk(join(root, "bot")), ...walk(join(root, "activities"))].map((file) => ({ file: relative(root, file), source: readFileSync(file, "utf8") }));
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [join(dir, entry.name)] : [],
+    );
+  return [...walk(join(root, "bot")), ...walk(join(root, "activities"))].map((file) => ({
+    file: relative(root, file),
+    source: readFileSync(file, "utf8"),
+  }));
 }
 
 /** Events API events the Bolt app listens to: `app.event("app_home_opened", …)`. */
 function eventsListenedTo(): Set<string> {
-  return new Set(sources().flatMap(({ source }) => [...source.matchAll(/\.event\(\s*["']([a-z_.]+)["']/g)].map((m) => m[1]!)));
+  return new Set(
+    sources().flatMap(({ source }) => [...source.matchAll(/\.event\(\s*["']([a-z_.]+)["']/g)].map((m) => m[1]!)),
+  );
 }
 
 /** Web API methods called from bot/ and activities/: `client.chat.postMessage(…)`, `apiCall("users.info", …)`. */
@@ -77,7 +101,9 @@ function webApiMethodsCalled(): Map<string, string[]> {
   const found = new Map<string, string[]>();
   for (const { file, source } of sources()) {
     const calls = [
-      ...[...source.matchAll(/\b(?:client|[A-Za-z]*[cC]lient)\s*\.\s*([a-z]+)\s*\.\s*([a-zA-Z]+)\s*\(/g)].map((m) => `${m[1]}.${m[2]}`),
+      ...[...source.matchAll(/\b(?:client|[A-Za-z]*[cC]lient)\s*\.\s*([a-z]+)\s*\.\s*([a-zA-Z]+)\s*\(/g)].map(
+        (m) => `${m[1]}.${m[2]}`,
+      ),
       ...[...source.matchAll(/\bapiCall\(\s*["']([a-z]+\.[a-zA-Z.]+)["']/g)].map((m) => m[1]!),
     ];
     for (const method of calls) found.set(method, [...(found.get(method) ?? []), file]);
@@ -101,7 +127,12 @@ describe("manifest.json", () => {
   it("declares /pmp with its usage, posting to the path Bolt listens on", () => {
     expect(manifest.features.slash_commands).toHaveLength(1);
     const [command] = manifest.features.slash_commands;
-    expect(command).toMatchObject({ command: "/pmp", usage_hint: "report | case <atsauce> | help", url: "https://pmp.example.lv/slack/events", should_escape: false });
+    expect(command).toMatchObject({
+      command: "/pmp",
+      usage_hint: "report | case <atsauce> | help",
+      url: "https://pmp.example.lv/slack/events",
+      should_escape: false,
+    });
     expect(new URL(command!.url).pathname).toBe("/slack/events");
     // The same path the ExpressReceiver is mounted on, and the one README tells people to configure.
     expect(readFileSync(join(root, "bot/slack/app.ts"), "utf8")).toContain('endpoints: "/slack/events"');
@@ -131,9 +162,14 @@ describe("manifest.json", () => {
   it("grants a scope for every Web API method the bot and the worker call", () => {
     const called = webApiMethodsCalled();
     // The scan finds what the code calls today; if it found nothing, it is broken rather than the code clean.
-    expect([...called.keys()].sort()).toEqual(expect.arrayContaining(["chat.postMessage", "chat.update", "views.open", "views.update"]));
+    expect([...called.keys()].sort()).toEqual(
+      expect.arrayContaining(["chat.postMessage", "chat.update", "views.open", "views.update"]),
+    );
     for (const [method, files] of called) {
-      expect(SCOPE_OF_METHOD, `${method} (called in ${files.join(", ")}) is missing from SCOPE_OF_METHOD`).toHaveProperty([method]);
+      expect(
+        SCOPE_OF_METHOD,
+        `${method} (called in ${files.join(", ")}) is missing from SCOPE_OF_METHOD`,
+      ).toHaveProperty([method]);
       const scope = SCOPE_OF_METHOD[method];
       if (scope) expect(granted, `${method} needs ${scope}`).toContain(scope);
     }
@@ -142,6 +178,15 @@ describe("manifest.json", () => {
 
   it("grants nothing more than it needs: no public-channel posting, no reading users or history", () => {
     expect([...granted].sort()).toEqual(Object.keys(JUSTIFIED_SCOPES).sort());
-    for (const broad of ["chat:write.public", "users:read", "users:read.email", "channels:history", "groups:history", "im:history", "channels:read"]) expect(granted).not.toContain(broad);
+    for (const broad of [
+      "chat:write.public",
+      "users:read",
+      "users:read.email",
+      "channels:history",
+      "groups:history",
+      "im:history",
+      "channels:read",
+    ])
+      expect(granted).not.toContain(broad);
   });
 });

@@ -13,7 +13,9 @@ export const APP_HISTORIES_DIR = fileURLToPath(new URL("./histories/", import.me
 export const CONFORMANCE_HISTORIES_DIR = fileURLToPath(new URL("./histories/conformance/", import.meta.url));
 export const APP_WORKFLOWS_PATH = fileURLToPath(new URL("../../workflows/index.ts", import.meta.url));
 export const CONFORMANCE_WORKFLOWS_PATH = fileURLToPath(new URL("../temporal/workflows/index.ts", import.meta.url));
-export const CHANGED_CONFORMANCE_WORKFLOWS_PATH = fileURLToPath(new URL("../temporal/workflows-changed/index.ts", import.meta.url));
+export const CHANGED_CONFORMANCE_WORKFLOWS_PATH = fileURLToPath(
+  new URL("../temporal/workflows-changed/index.ts", import.meta.url),
+);
 
 export interface StoredHistory {
   name: string;

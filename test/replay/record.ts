@@ -57,32 +57,53 @@ async function recordConformance(): Promise<void> {
         await save(CONFORMANCE_HISTORIES_DIR, handle);
       };
       const wf = t.client.workflow;
-      await run(() => wf.start(greetAfterSleep, { taskQueue, workflowId: id("activity-then-timer"), args: ["Riga", 3_600_000] }));
-      await run(() => wf.start(awaitApproval, { taskQueue, workflowId: id("signal-and-query"), args: ["7 days"] }), async (h) => {
-        await h.query(status);
-        await h.signal(approve, "Anna");
-      });
       await run(() =>
-        wf.start(callActivity, { taskQueue, workflowId: id("activity-retries"), args: ["flaky", [2], { startToCloseTimeout: "10s", retry: { initialInterval: "1s" } }] }),
+        wf.start(greetAfterSleep, { taskQueue, workflowId: id("activity-then-timer"), args: ["Riga", 3_600_000] }),
       );
-      await run(() => wf.start(cancelActivityAfter, { taskQueue, workflowId: id("activity-cancellation"), args: [300] }));
+      await run(
+        () => wf.start(awaitApproval, { taskQueue, workflowId: id("signal-and-query"), args: ["7 days"] }),
+        async (h) => {
+          await h.query(status);
+          await h.signal(approve, "Anna");
+        },
+      );
+      await run(() =>
+        wf.start(callActivity, {
+          taskQueue,
+          workflowId: id("activity-retries"),
+          args: ["flaky", [2], { startToCloseTimeout: "10s", retry: { initialInterval: "1s" } }],
+        }),
+      );
+      await run(() =>
+        wf.start(cancelActivityAfter, { taskQueue, workflowId: id("activity-cancellation"), args: [300] }),
+      );
       await run(() => wf.start(cancelLongTimer, { taskQueue, workflowId: id("timer-cancellation") }));
-      await run(() => wf.start(shoppingList, { taskQueue, workflowId: id("updates") }), async (h) => {
-        await h.executeUpdate(addItem, { args: ["bread"] });
-        await h.executeUpdate(addItem, { args: [" "] }).catch(() => undefined);
-        await h.executeUpdate(finish);
-      });
+      await run(
+        () => wf.start(shoppingList, { taskQueue, workflowId: id("updates") }),
+        async (h) => {
+          await h.executeUpdate(addItem, { args: ["bread"] });
+          await h.executeUpdate(addItem, { args: [" "] }).catch(() => undefined);
+          await h.executeUpdate(finish);
+        },
+      );
       await run(() => wf.start(parentSum, { taskQueue, workflowId: id("child-workflows"), args: [[1, 2]] }));
-      await run(() => wf.start(countWithContinueAsNew, { taskQueue, workflowId: id("continue-as-new-last-run"), args: [2, 3, 3] }));
-      await run(() => wf.start(cancellableSleeper, { taskQueue, workflowId: id("workflow-cancellation") }), async (h) => {
-        for (;;) {
-          const events = (await h.fetchHistory()).events ?? [];
-          if (events.some((e) => e.timerStartedEventAttributes)) break;
-          await new Promise((r) => setTimeout(r, 20));
-        }
-        await h.cancel();
-      });
-      await run(() => wf.start(versionedGreeting, { taskQueue, workflowId: id("versioned-greeting-v1"), args: ["Cēsis"] }));
+      await run(() =>
+        wf.start(countWithContinueAsNew, { taskQueue, workflowId: id("continue-as-new-last-run"), args: [2, 3, 3] }),
+      );
+      await run(
+        () => wf.start(cancellableSleeper, { taskQueue, workflowId: id("workflow-cancellation") }),
+        async (h) => {
+          for (;;) {
+            const events = (await h.fetchHistory()).events ?? [];
+            if (events.some((e) => e.timerStartedEventAttributes)) break;
+            await new Promise((r) => setTimeout(r, 20));
+          }
+          await h.cancel();
+        },
+      );
+      await run(() =>
+        wf.start(versionedGreeting, { taskQueue, workflowId: id("versioned-greeting-v1"), args: ["Cēsis"] }),
+      );
     });
   } finally {
     await t.teardown();

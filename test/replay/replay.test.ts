@@ -44,7 +44,10 @@ describe("replay of the conformance workflows' histories", () => {
     const name = "record-versioned-greeting-v1";
     const file = `${CONFORMANCE_HISTORIES_DIR}${name}.json`;
     await replay(CONFORMANCE_WORKFLOWS_PATH, file, name); // the recorded code itself is fine…
-    const err = await replay(CHANGED_CONFORMANCE_WORKFLOWS_PATH, file, name).then(() => undefined, (e: unknown) => e);
+    const err = await replay(CHANGED_CONFORMANCE_WORKFLOWS_PATH, file, name).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(DeterminismViolationError); // …the changed code is not
   });
 });

@@ -36,7 +36,9 @@ export async function adminQuery(sql: string): Promise<void> {
  */
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString("hex")}`;
-  await adminQuery(options.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${inject("pgSeededTemplate")}`);
+  await adminQuery(
+    options.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${inject("pgSeededTemplate")}`,
+  );
   const url = testDatabaseUrl(name);
   const prisma = createPrismaClient(url, { maxConnections: 5 });
   return {

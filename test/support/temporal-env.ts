@@ -87,14 +87,24 @@ export async function createTemporalTestEnv(options: TemporalTestEnvOptions): Pr
   let env: TestWorkflowEnvironment;
   if (process.env.TEMPORAL_ADDRESS) {
     kind = "existing-server";
-    env = await TestWorkflowEnvironment.createFromExistingServer({ address: process.env.TEMPORAL_ADDRESS, namespace, client });
+    env = await TestWorkflowEnvironment.createFromExistingServer({
+      address: process.env.TEMPORAL_ADDRESS,
+      namespace,
+      client,
+    });
   } else {
     kind = process.env.TEMPORAL_TEST_SERVER_PATH ? "external-test-server" : "pmp-test-server";
     const path = process.env.TEMPORAL_TEST_SERVER_PATH ?? TEST_SERVER_EXECUTABLE;
-    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: "existing-path", path } }, client });
+    env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: "existing-path", path } },
+      client,
+    });
   }
   try {
-    const workflowBundle = await bundleWorkflowCode({ workflowsPath: options.workflowsPath, logger: quietBundlerLogger });
+    const workflowBundle = await bundleWorkflowCode({
+      workflowsPath: options.workflowsPath,
+      logger: quietBundlerLogger,
+    });
     return makeEnv(env, kind, namespace, workflowBundle, startedIds);
   } catch (err) {
     await env.teardown();

@@ -9,13 +9,16 @@ import { callActivity, cancelActivityAfter } from "./workflows/activities.js";
 const getEnv = useConformanceEnv();
 
 /** Runs callActivity and returns the failure chain: WorkflowFailedError -> ActivityFailure -> cause. */
-async function activityFailure(args: Parameters<typeof callActivity>): Promise<{ activity: ActivityFailure; cause: Error | undefined }> {
+async function activityFailure(
+  args: Parameters<typeof callActivity>,
+): Promise<{ activity: ActivityFailure; cause: Error | undefined }> {
   const t = getEnv();
   const taskQueue = t.taskQueue();
   return t.withWorker({ taskQueue, activities }, async () => {
-    const err = await t.client.workflow
-      .execute(callActivity, { taskQueue, workflowId: uniqueId("act"), args })
-      .then(() => undefined, (e: unknown) => e);
+    const err = await t.client.workflow.execute(callActivity, { taskQueue, workflowId: uniqueId("act"), args }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(WorkflowFailedError);
     const activity = (err as WorkflowFailedError).cause;
     expect(activity).toBeInstanceOf(ActivityFailure);
@@ -31,7 +34,11 @@ describe("activities", () => {
       const handle = await t.client.workflow.start(callActivity, {
         taskQueue,
         workflowId: uniqueId("flaky"),
-        args: ["flaky", [2], { startToCloseTimeout: "10s", retry: { initialInterval: "1 minute", backoffCoefficient: 2 } }],
+        args: [
+          "flaky",
+          [2],
+          { startToCloseTimeout: "10s", retry: { initialInterval: "1 minute", backoffCoefficient: 2 } },
+        ],
       });
       expect(await handle.result()).toBe(3);
       const events = await eventsOf(handle);
@@ -43,7 +50,11 @@ describe("activities", () => {
   });
 
   it("gives up after maximumAttempts with the last failure", async () => {
-    const { activity, cause } = await activityFailure(["flaky", [5], { startToCloseTimeout: "10s", retry: { maximumAttempts: 2, initialInterval: "1s" } }]);
+    const { activity, cause } = await activityFailure([
+      "flaky",
+      [5],
+      { startToCloseTimeout: "10s", retry: { maximumAttempts: 2, initialInterval: "1s" } },
+    ]);
     expect(cause).toBeInstanceOf(ApplicationFailure);
     expect(cause?.message).toBe("attempt 2 failed");
     expect(activity.retryState).toBe("MAXIMUM_ATTEMPTS_REACHED");
@@ -56,7 +67,11 @@ describe("activities", () => {
   });
 
   it("times out an attempt that exceeds start-to-close", async () => {
-    const { cause } = await activityFailure(["sleepActivity", [10_000], { startToCloseTimeout: "500ms", retry: { maximumAttempts: 1 } }]);
+    const { cause } = await activityFailure([
+      "sleepActivity",
+      [10_000],
+      { startToCloseTimeout: "500ms", retry: { maximumAttempts: 1 } },
+    ]);
     expect(cause).toBeInstanceOf(TimeoutFailure);
     expect((cause as TimeoutFailure).timeoutType).toBe(TimeoutType.START_TO_CLOSE);
   });
@@ -98,7 +113,11 @@ describe("activities", () => {
     const t = getEnv();
     const taskQueue = t.taskQueue();
     await t.withWorker({ taskQueue, activities }, async () => {
-      const handle = await t.client.workflow.start(cancelActivityAfter, { taskQueue, workflowId: uniqueId("cancel-act"), args: [300] });
+      const handle = await t.client.workflow.start(cancelActivityAfter, {
+        taskQueue,
+        workflowId: uniqueId("cancel-act"),
+        args: [300],
+      });
       expect(await handle.result()).toBe("cancelled");
       const types = (await eventsOf(handle)).map((e) => e.eventType);
       expect(types).toContain(EventType.EVENT_TYPE_ACTIVITY_TASK_CANCEL_REQUESTED);

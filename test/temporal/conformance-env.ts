@@ -20,7 +20,11 @@ export async function eventsOf(handle: WorkflowHandle): Promise<Event[]> {
 }
 
 /** Polls the history until an event matches (the public API has no push notification for this). */
-export async function waitForEvent(handle: WorkflowHandle, predicate: (e: Event) => boolean, timeoutMs = 30_000): Promise<Event> {
+export async function waitForEvent(
+  handle: WorkflowHandle,
+  predicate: (e: Event) => boolean,
+  timeoutMs = 30_000,
+): Promise<Event> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = (await eventsOf(handle)).find(predicate);

@@ -13,12 +13,18 @@ describe("workflow lifecycle", () => {
     const t = getEnv();
     const taskQueue = t.taskQueue();
     await t.withWorker({ taskQueue }, async () => {
-      const handle = await t.client.workflow.start(countWithContinueAsNew, { taskQueue, workflowId: uniqueId("can"), args: [0, 3] });
+      const handle = await t.client.workflow.start(countWithContinueAsNew, {
+        taskQueue,
+        workflowId: uniqueId("can"),
+        args: [0, 3],
+      });
       expect(await handle.result()).toBe("count 3 after 4 runs (continued from a previous run)");
       const firstRun = t.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId);
       const last = (await eventsOf(firstRun)).at(-1);
       expect(last?.eventType).toBe(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
-      expect((await t.client.workflow.getHandle(handle.workflowId).describe()).runId).not.toBe(handle.firstExecutionRunId);
+      expect((await t.client.workflow.getHandle(handle.workflowId).describe()).runId).not.toBe(
+        handle.firstExecutionRunId,
+      );
     });
   });
 
@@ -29,7 +35,10 @@ describe("workflow lifecycle", () => {
       const handle = await t.client.workflow.start(cancellableSleeper, { taskQueue, workflowId: uniqueId("cancel") });
       await waitForEvent(handle, (e) => e.eventType === EventType.EVENT_TYPE_TIMER_STARTED);
       await handle.cancel();
-      const err = await handle.result().then(() => undefined, (e: unknown) => e);
+      const err = await handle.result().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(WorkflowFailedError);
       expect((err as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure);
       const types = (await eventsOf(handle)).map((e) => e.eventType);
@@ -43,7 +52,11 @@ describe("workflow lifecycle", () => {
     const t = getEnv();
     const taskQueue = t.taskQueue();
     await t.withWorker({ taskQueue }, async () => {
-      const handle = await t.client.workflow.start(cancellableSleeper, { taskQueue, workflowId: uniqueId("term"), memo: { owner: "tests" } });
+      const handle = await t.client.workflow.start(cancellableSleeper, {
+        taskQueue,
+        workflowId: uniqueId("term"),
+        memo: { owner: "tests" },
+      });
       await waitForEvent(handle, (e) => e.eventType === EventType.EVENT_TYPE_TIMER_STARTED);
       const running = await handle.describe();
       expect(running.status.name).toBe("RUNNING");
@@ -52,7 +65,10 @@ describe("workflow lifecycle", () => {
       expect(running.memo).toEqual({ owner: "tests" });
       expect(running.closeTime).toBeUndefined();
       await handle.terminate("no longer needed");
-      const err = await handle.result().then(() => undefined, (e: unknown) => e);
+      const err = await handle.result().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect((err as WorkflowFailedError).cause).toBeInstanceOf(TerminatedFailure);
       const closed = await handle.describe();
       expect(closed.status.name).toBe("TERMINATED");
@@ -67,9 +83,10 @@ describe("workflow lifecycle", () => {
     await t.withWorker({ taskQueue }, async () => {
       const workflowId = uniqueId("dup");
       const first = await t.client.workflow.start(awaitApproval, { taskQueue, workflowId, args: ["7 days"] });
-      const err = await t.client.workflow
-        .start(awaitApproval, { taskQueue, workflowId, args: ["7 days"] })
-        .then(() => undefined, (e: unknown) => e);
+      const err = await t.client.workflow.start(awaitApproval, { taskQueue, workflowId, args: ["7 days"] }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
       const existing = await t.client.workflow.start(awaitApproval, {
         taskQueue,
@@ -90,7 +107,10 @@ describe("workflow lifecycle", () => {
       await first.terminate();
       const rejected = await t.client.workflow
         .start(awaitApproval, { taskQueue, workflowId, args: ["7 days"], workflowIdReusePolicy: "REJECT_DUPLICATE" })
-        .then(() => undefined, (e: unknown) => e);
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       expect(rejected).toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
       const second = await t.client.workflow.start(awaitApproval, {
         taskQueue,

@@ -16,10 +16,19 @@ describe.skipIf(!!process.env.TEMPORAL_ADDRESS)("local engine (startTemporalTest
     try {
       const client = new Client({ connection });
       const taskQueue = uniqueId("local");
-      const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowsPath: WORKFLOWS_PATH, activities });
+      const worker = await Worker.create({
+        connection: nativeConnection,
+        taskQueue,
+        workflowsPath: WORKFLOWS_PATH,
+        activities,
+      });
       const started = Date.now();
       const result = await worker.runUntil(
-        client.workflow.execute(greetAfterSleep, { taskQueue, workflowId: uniqueId("local"), args: ["Daugavpils", 1_000] }),
+        client.workflow.execute(greetAfterSleep, {
+          taskQueue,
+          workflowId: uniqueId("local"),
+          args: ["Daugavpils", 1_000],
+        }),
       );
       expect(result).toBe("Hello, Daugavpils!");
       expect(Date.now() - started).toBeGreaterThanOrEqual(1_000); // no time skipping: the timer took real time

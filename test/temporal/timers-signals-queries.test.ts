@@ -14,7 +14,11 @@ describe("timers, signals and queries", () => {
     const taskQueue = t.taskQueue();
     await t.withWorker({ taskQueue, activities }, async () => {
       const sleepMs = REAL_TIME ? 500 : 3_600_000;
-      const result = await t.client.workflow.execute(greetAfterSleep, { taskQueue, workflowId: uniqueId("greet"), args: ["Riga", sleepMs] });
+      const result = await t.client.workflow.execute(greetAfterSleep, {
+        taskQueue,
+        workflowId: uniqueId("greet"),
+        args: ["Riga", sleepMs],
+      });
       expect(result).toBe("Hello, Riga!");
     });
   });
@@ -24,7 +28,11 @@ describe("timers, signals and queries", () => {
     const taskQueue = t.taskQueue();
     await t.withWorker({ taskQueue }, async () => {
       const started = performance.now();
-      const elapsed = await t.client.workflow.execute(sleepFor, { taskQueue, workflowId: uniqueId("sleep"), args: [30 * DAY] });
+      const elapsed = await t.client.workflow.execute(sleepFor, {
+        taskQueue,
+        workflowId: uniqueId("sleep"),
+        args: [30 * DAY],
+      });
       const wallMs = performance.now() - started;
       expect(elapsed).toBeGreaterThanOrEqual(30 * DAY);
       expect(wallMs).toBeLessThan(1_000);
@@ -35,7 +43,11 @@ describe("timers, signals and queries", () => {
     const t = getEnv();
     const taskQueue = t.taskQueue();
     await t.withWorker({ taskQueue }, async () => {
-      const handle = await t.client.workflow.start(awaitApproval, { taskQueue, workflowId: uniqueId("approval"), args: ["7 days"] });
+      const handle = await t.client.workflow.start(awaitApproval, {
+        taskQueue,
+        workflowId: uniqueId("approval"),
+        args: ["7 days"],
+      });
       expect(await handle.query(status)).toBe("waiting");
       await handle.signal(approve, "Anna");
       expect(await handle.result()).toBe("approved by Anna");
@@ -51,7 +63,11 @@ describe("timers, signals and queries", () => {
     const t = getEnv();
     const taskQueue = t.taskQueue();
     await t.withWorker({ taskQueue }, async () => {
-      const result = await t.client.workflow.execute(awaitApproval, { taskQueue, workflowId: uniqueId("approval"), args: ["7 days"] });
+      const result = await t.client.workflow.execute(awaitApproval, {
+        taskQueue,
+        workflowId: uniqueId("approval"),
+        args: ["7 days"],
+      });
       expect(result).toBe("timed out");
     });
   });
@@ -60,7 +76,10 @@ describe("timers, signals and queries", () => {
     const t = getEnv();
     const taskQueue = t.taskQueue();
     await t.withWorker({ taskQueue }, async () => {
-      const handle = await t.client.workflow.start(cancelLongTimer, { taskQueue, workflowId: uniqueId("cancel-timer") });
+      const handle = await t.client.workflow.start(cancelLongTimer, {
+        taskQueue,
+        workflowId: uniqueId("cancel-timer"),
+      });
       expect(await handle.result()).toBe("cancelled");
       const types = (await eventsOf(handle)).map((e) => e.eventType);
       expect(types.filter((x) => x === EventType.EVENT_TYPE_TIMER_STARTED)).toHaveLength(2);
@@ -106,7 +125,13 @@ describe("timers, signals and queries", () => {
     await t.withWorker({ taskQueue }, async () => {
       const workflowId = uniqueId("sws-running");
       const running = await t.client.workflow.start(awaitApproval, { taskQueue, workflowId, args: ["7 days"] });
-      await t.client.workflow.signalWithStart(awaitApproval, { taskQueue, workflowId, args: ["7 days"], signal: approve, signalArgs: ["Eve"] });
+      await t.client.workflow.signalWithStart(awaitApproval, {
+        taskQueue,
+        workflowId,
+        args: ["7 days"],
+        signal: approve,
+        signalArgs: ["Eve"],
+      });
       expect(await running.result()).toBe("approved by Eve");
     });
   });

@@ -14,7 +14,10 @@ describe("updates", () => {
     await t.withWorker({ taskQueue }, async () => {
       const handle = await t.client.workflow.start(shoppingList, { taskQueue, workflowId: uniqueId("list") });
       expect(await handle.executeUpdate(addItem, { args: ["bread"] })).toBe(1);
-      const rejected = await handle.executeUpdate(addItem, { args: ["  "] }).then(() => undefined, (e: unknown) => e);
+      const rejected = await handle.executeUpdate(addItem, { args: ["  "] }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(rejected).toBeInstanceOf(WorkflowUpdateFailedError);
       expect((rejected as WorkflowUpdateFailedError).cause?.message).toBe("item must not be empty");
       const started = await handle.startUpdate(addItem, { args: ["milk"], waitForStage: "ACCEPTED" });
@@ -22,8 +25,12 @@ describe("updates", () => {
       expect(await handle.executeUpdate(finish)).toEqual(["bread", "milk"]);
       expect(await handle.result()).toEqual(["bread", "milk"]);
       const events = await eventsOf(handle);
-      expect(events.filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED)).toHaveLength(3);
-      expect(events.filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED)).toHaveLength(3);
+      expect(
+        events.filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED),
+      ).toHaveLength(3);
+      expect(
+        events.filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED),
+      ).toHaveLength(3);
     });
   });
 });
@@ -33,7 +40,11 @@ describe("child workflows", () => {
     const t = getEnv();
     const taskQueue = t.taskQueue();
     await t.withWorker({ taskQueue }, async () => {
-      const handle = await t.client.workflow.start(parentSum, { taskQueue, workflowId: uniqueId("parent"), args: [[1, 2, 3]] });
+      const handle = await t.client.workflow.start(parentSum, {
+        taskQueue,
+        workflowId: uniqueId("parent"),
+        args: [[1, 2, 3]],
+      });
       expect(await handle.result()).toBe("sum 12");
       const types = (await eventsOf(handle)).map((e) => e.eventType);
       expect(types.filter((x) => x === EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_STARTED)).toHaveLength(3);
@@ -48,7 +59,11 @@ describe("child workflows", () => {
     const t = getEnv();
     const taskQueue = t.taskQueue();
     await t.withWorker({ taskQueue }, async () => {
-      const result = await t.client.workflow.execute(parentSum, { taskQueue, workflowId: uniqueId("parent"), args: [[1, -1]] });
+      const result = await t.client.workflow.execute(parentSum, {
+        taskQueue,
+        workflowId: uniqueId("parent"),
+        args: [[1, -1]],
+      });
       expect(result).toBe("child 1 failed: negative input");
     });
   });

@@ -3,7 +3,14 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { DefaultLogger, Worker, bundleWorkflowCode } from "@temporalio/worker";
-import { CHANGED_WORKFLOWS_PATH, WORKFLOWS_PATH, eventsOf, uniqueId, useConformanceEnv, waitForEvent } from "./conformance-env.js";
+import {
+  CHANGED_WORKFLOWS_PATH,
+  WORKFLOWS_PATH,
+  eventsOf,
+  uniqueId,
+  useConformanceEnv,
+  waitForEvent,
+} from "./conformance-env.js";
 import * as activities from "./activities.js";
 import { EventType, WorkflowTaskFailedCause } from "./event-types.js";
 import { approve } from "./workflows/basics.js";
@@ -16,12 +23,20 @@ describe("worker failures", () => {
   it("resumes a workflow on a new worker after the first one was killed mid-timer", async () => {
     const t = getEnv();
     const taskQueue = t.taskQueue();
-    const child = spawn(process.execPath, ["--import", "tsx", WORKER_PROCESS, t.env.address, t.namespace, taskQueue, WORKFLOWS_PATH], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", WORKER_PROCESS, t.env.address, t.namespace, taskQueue, WORKFLOWS_PATH],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     try {
       await once(child.stdout!, "data");
-      const handle = await t.client.workflow.start(versionedGreeting, { taskQueue, workflowId: uniqueId("restart"), args: ["Liepāja"] });
+      const handle = await t.client.workflow.start(versionedGreeting, {
+        taskQueue,
+        workflowId: uniqueId("restart"),
+        args: ["Liepāja"],
+      });
       await waitForEvent(handle, (e) => e.eventType === EventType.EVENT_TYPE_TIMER_STARTED);
       child.kill("SIGKILL");
       await once(child, "exit");
@@ -29,7 +44,9 @@ describe("worker failures", () => {
         expect(await handle.result()).toBe("Hello, Liepāja!");
       });
       const identities = new Set(
-        (await eventsOf(handle)).flatMap((e) => (e.workflowTaskCompletedEventAttributes ? [e.workflowTaskCompletedEventAttributes.identity] : [])),
+        (await eventsOf(handle)).flatMap((e) =>
+          e.workflowTaskCompletedEventAttributes ? [e.workflowTaskCompletedEventAttributes.identity] : [],
+        ),
       );
       expect(identities.size).toBe(2); // both workers completed workflow tasks
     } finally {
@@ -47,7 +64,10 @@ describe("worker failures", () => {
       await waitForEvent(h, (e) => e.eventType === EventType.EVENT_TYPE_TIMER_STARTED);
       return h;
     });
-    const changedBundle = await bundleWorkflowCode({ workflowsPath: CHANGED_WORKFLOWS_PATH, logger: new DefaultLogger("ERROR") });
+    const changedBundle = await bundleWorkflowCode({
+      workflowsPath: CHANGED_WORKFLOWS_PATH,
+      logger: new DefaultLogger("ERROR"),
+    });
     const v2 = await Worker.create({
       connection: t.env.nativeConnection,
       namespace: t.namespace,

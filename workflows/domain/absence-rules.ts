@@ -19,10 +19,28 @@ import { isoDateSchema } from "./calendar/index.js";
 
 /** Prisma `Role`: who a task or notification goes to. */
 export const RESPONDER_ROLES = [
-  "TEACHER", "CLASS_TEACHER", "PSYCHOLOGIST", "SOCIAL_PEDAGOGUE", "SPECIAL_EDUCATION_TEACHER", "SPEECH_THERAPIST",
-  "TEACHING_ASSISTANT", "OCCUPATIONAL_THERAPIST", "SIGN_INTERPRETER", "ASSISTANT", "CAREER_COUNSELLOR",
-  "SCHOOL_NURSE", "SCHOOL_COORDINATOR", "DIRECTOR", "MUNICIPAL_EDUCATION_SPECIALIST", "MUNICIPAL_COORDINATOR",
-  "SOCIAL_SERVICE", "ORPHANS_COURT", "MUNICIPAL_POLICE", "STATE_POLICE", "YOUTH_WORKER", "COMMISSION_MEMBER",
+  "TEACHER",
+  "CLASS_TEACHER",
+  "PSYCHOLOGIST",
+  "SOCIAL_PEDAGOGUE",
+  "SPECIAL_EDUCATION_TEACHER",
+  "SPEECH_THERAPIST",
+  "TEACHING_ASSISTANT",
+  "OCCUPATIONAL_THERAPIST",
+  "SIGN_INTERPRETER",
+  "ASSISTANT",
+  "CAREER_COUNSELLOR",
+  "SCHOOL_NURSE",
+  "SCHOOL_COORDINATOR",
+  "DIRECTOR",
+  "MUNICIPAL_EDUCATION_SPECIALIST",
+  "MUNICIPAL_COORDINATOR",
+  "SOCIAL_SERVICE",
+  "ORPHANS_COURT",
+  "MUNICIPAL_POLICE",
+  "STATE_POLICE",
+  "YOUTH_WORKER",
+  "COMMISSION_MEMBER",
   "MANAGER",
 ] as const;
 /** The Prisma `ContactRelation` values that stand in for parents under MK 89 p.2. */
@@ -31,8 +49,14 @@ export const OUT_OF_FAMILY_CONTACTS = ["FOSTER_FAMILY", "GUARDIAN", "CARE_INSTIT
 export const MEETING_BODIES = ["SUPPORT_TEAM", "INTER_PROFESSIONAL", "INTER_INSTITUTIONAL", "MANAGEMENT"] as const;
 /** Prisma `AgencyKind`. */
 export const AGENCY_KINDS = [
-  "EDUCATION_BOARD", "SOCIAL_SERVICE", "ORPHANS_COURT", "MUNICIPAL_POLICE", "STATE_POLICE", "YOUTH_CENTRE",
-  "PROBATION", "NGO",
+  "EDUCATION_BOARD",
+  "SOCIAL_SERVICE",
+  "ORPHANS_COURT",
+  "MUNICIPAL_POLICE",
+  "STATE_POLICE",
+  "YOUTH_CENTRE",
+  "PROBATION",
+  "NGO",
 ] as const;
 
 /**
@@ -138,12 +162,17 @@ export const absenceRuleSetSchema = z
   .superRefine((rules, ctx) => {
     const ids = new Set<string>();
     rules.thresholds.forEach((rule, i) => {
-      if (ids.has(rule.id)) ctx.addIssue({ code: "custom", path: ["thresholds", i, "id"], message: `duplicate rule id ${rule.id}` });
+      if (ids.has(rule.id))
+        ctx.addIssue({ code: "custom", path: ["thresholds", i, "id"], message: `duplicate rule id ${rule.id}` });
       ids.add(rule.id);
     });
     rules.socialServiceReferral.startsWith.forEach((id, i) => {
       if (!ids.has(id)) {
-        ctx.addIssue({ code: "custom", path: ["socialServiceReferral", "startsWith", i], message: `no threshold rule ${id}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["socialServiceReferral", "startsWith", i],
+          message: `no threshold rule ${id}`,
+        });
       }
     });
     if (rules.effectiveTo !== null && rules.effectiveTo <= rules.effectiveFrom) {
@@ -235,7 +264,9 @@ export function thresholdsExceeded(
   rules: AbsenceRuleSet,
   programme: AbsenceProgramme,
 ): AbsenceThresholdRule[] {
-  return rules.thresholds.filter((rule) => rule.programmes.includes(programme) && measures[rule.measure] > rule.moreThan);
+  return rules.thresholds.filter(
+    (rule) => rule.programmes.includes(programme) && measures[rule.measure] > rule.moreThan,
+  );
 }
 
 /**

@@ -151,7 +151,13 @@ export const LEGACY_PUMPURS_GROUPS: readonly LegacyPumpursGroupInfo[] = [
     mapsTo: "A",
     exact: false,
   },
-  { number: 2, nameLv: "Sociālās vides un veselības riski", nameEn: "Social-environment and health risks", mapsTo: "B", exact: false },
+  {
+    number: 2,
+    nameLv: "Sociālās vides un veselības riski",
+    nameEn: "Social-environment and health risks",
+    mapsTo: "B",
+    exact: false,
+  },
   { number: 3, nameLv: "Ekonomiskie riski", nameEn: "Economic risks", mapsTo: "C", exact: true },
   { number: 4, nameLv: "Ar ģimeni saistītie riski", nameEn: "Family-related risks", mapsTo: "D", exact: true },
 ];
@@ -431,25 +437,27 @@ function codeOf(group: RiskGroupCode, n: number): RiskCode {
   return code as RiskCode;
 }
 
-export const RISKS: readonly Risk[] = ROWS.map(([number, nameLv, shortNameLv, nameEn, answerKind, measuresLv, measuresEn]) => {
-  const group = groupOfNumber(number);
-  return {
-    code: codeOf(group.code, number),
-    number,
-    groupCode: group.code,
-    nameLv,
-    shortNameLv: shortNameLv ?? nameLv,
-    nameEn,
-    answerKind,
-    immediateIntervention: IMMEDIATE_INTERVENTION.has(number),
-    verySignificant: VERY_SIGNIFICANT.has(number),
-    especiallyImportant: ESPECIALLY_IMPORTANT.has(number),
-    specialNeeds: nameLv.includes("(speciālās vajadzības)"),
-    legacyGroup: LEGACY_GROUP_EXCEPTIONS[number] ?? group.legacyGroup,
-    measuresLv,
-    measuresEn,
-  };
-});
+export const RISKS: readonly Risk[] = ROWS.map(
+  ([number, nameLv, shortNameLv, nameEn, answerKind, measuresLv, measuresEn]) => {
+    const group = groupOfNumber(number);
+    return {
+      code: codeOf(group.code, number),
+      number,
+      groupCode: group.code,
+      nameLv,
+      shortNameLv: shortNameLv ?? nameLv,
+      nameEn,
+      answerKind,
+      immediateIntervention: IMMEDIATE_INTERVENTION.has(number),
+      verySignificant: VERY_SIGNIFICANT.has(number),
+      especiallyImportant: ESPECIALLY_IMPORTANT.has(number),
+      specialNeeds: nameLv.includes("(speciālās vajadzības)"),
+      legacyGroup: LEGACY_GROUP_EXCEPTIONS[number] ?? group.legacyGroup,
+      measuresLv,
+      measuresEn,
+    };
+  },
+);
 
 const byCode = new Map<string, Risk>(RISKS.map((r) => [r.code, r]));
 const groupByCode = new Map<string, RiskGroup>(RISK_GROUPS.map((g) => [g.code, g]));
@@ -502,12 +510,10 @@ export const riskAnswerSchema = z.union([
       error: "This risk is answered yes/no",
       path: ["frequency"],
     }),
-  z
-    .object({ code: riskCodeSchema, present: z.boolean() })
-    .refine((a) => riskByCode(a.code)?.answerKind === "yesNo", {
-      error: "This risk is answered with a frequency 0–3",
-      path: ["present"],
-    }),
+  z.object({ code: riskCodeSchema, present: z.boolean() }).refine((a) => riskByCode(a.code)?.answerKind === "yesNo", {
+    error: "This risk is answered with a frequency 0–3",
+    path: ["present"],
+  }),
   z.object({ code: otherRiskCodeSchema, text: z.string().trim().min(1).max(500) }),
 ]);
 export type RiskAnswer = z.output<typeof riskAnswerSchema>;

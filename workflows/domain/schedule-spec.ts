@@ -30,7 +30,8 @@ const SEARCH_DAYS = 366 * 8 + 2;
 
 function checkList(name: string, values: number[] | undefined, min: number, max: number): void {
   for (const v of values ?? []) {
-    if (!Number.isInteger(v) || v < min || v > max) throw new RangeError(`${name} must be integers ${min}–${max}, got ${v}`);
+    if (!Number.isInteger(v) || v < min || v > max)
+      throw new RangeError(`${name} must be integers ${min}–${max}, got ${v}`);
   }
 }
 
@@ -58,7 +59,8 @@ export function nextFireTime(spec: CalendarSpec, now: Date): Date {
     const date = fromDayNumber(day);
     const [, month, dayOfMonth] = date.split("-").map(Number) as [number, number, number];
     const weekday = isoWeekday(date);
-    if (!matches(spec.months, month) || !matches(spec.daysOfMonth, dayOfMonth) || !matches(spec.daysOfWeek, weekday)) continue;
+    if (!matches(spec.months, month) || !matches(spec.daysOfMonth, dayOfMonth) || !matches(spec.daysOfWeek, weekday))
+      continue;
     for (const [hour, minute] of times) {
       const at = rigaInstantAt(date, hour, minute);
       if (at.getTime() > now.getTime()) return at;

@@ -22,7 +22,10 @@ export type PreventionLevel = (typeof PREVENTION_LEVELS)[number];
 
 /** The most intensive of some levels (universal < targeted < indicated); universal when there are none. */
 export function highestLevel(levels: readonly PreventionLevel[]): PreventionLevel {
-  return levels.reduce<PreventionLevel>((a, b) => (PREVENTION_LEVELS.indexOf(b) > PREVENTION_LEVELS.indexOf(a) ? b : a), "UNIVERSAL");
+  return levels.reduce<PreventionLevel>(
+    (a, b) => (PREVENTION_LEVELS.indexOf(b) > PREVENTION_LEVELS.indexOf(a) ? b : a),
+    "UNIVERSAL",
+  );
 }
 
 export const triageConfigSchema = z.object({
@@ -99,10 +102,15 @@ export function triage(input: TriageInput): TriageResult {
   const present = input.answers.filter(isPresent);
   const strong = unique(input.answers.filter(isStrong).map(codedRisk));
   const presentCodes = unique(present.map(codedRisk));
-  const groups = unique(present.map((a) => ("text" in a ? (a.code.charAt(0) as RiskGroupCode) : riskByCode(a.code)?.groupCode)));
-  const flagged = (flag: "immediateIntervention" | "verySignificant") => strong.filter((code) => riskByCode(code)?.[flag]);
+  const groups = unique(
+    present.map((a) => ("text" in a ? (a.code.charAt(0) as RiskGroupCode) : riskByCode(a.code)?.groupCode)),
+  );
+  const flagged = (flag: "immediateIntervention" | "verySignificant") =>
+    strong.filter((code) => riskByCode(code)?.[flag]);
 
-  const recent = input.history.filter((r) => ageDays(r, input.now) <= config.repeatWindowDays && r.reportedAt <= input.now);
+  const recent = input.history.filter(
+    (r) => ageDays(r, input.now) <= config.repeatWindowDays && r.reportedAt <= input.now,
+  );
   const firstSeen = new Map<RiskCode, number>();
   for (const report of recent) {
     for (const code of unique(report.answers.filter(isPresent).map(codedRisk))) {
@@ -119,9 +127,13 @@ export function triage(input: TriageInput): TriageResult {
   const reasons: TriageReason[] = [];
   const crisis = strong.filter((code) => config.crisisRisks.includes(code));
   if (crisis.length) reasons.push({ code: "CRISIS_RISK", level: "INDICATED", risks: crisis });
-  const significantLasting = longLasting.filter((code) => riskByCode(code)?.immediateIntervention || riskByCode(code)?.verySignificant);
-  if (significantLasting.length) reasons.push({ code: "LONG_LASTING_SIGNIFICANT", level: "INDICATED", risks: significantLasting, sinceDays });
-  if (lowAttainment && persistence !== "FIRST_TIME") reasons.push({ code: "LOW_ATTAINMENT_PERSISTENT", level: "INDICATED", subjects: lowSubjects });
+  const significantLasting = longLasting.filter(
+    (code) => riskByCode(code)?.immediateIntervention || riskByCode(code)?.verySignificant,
+  );
+  if (significantLasting.length)
+    reasons.push({ code: "LONG_LASTING_SIGNIFICANT", level: "INDICATED", risks: significantLasting, sinceDays });
+  if (lowAttainment && persistence !== "FIRST_TIME")
+    reasons.push({ code: "LOW_ATTAINMENT_PERSISTENT", level: "INDICATED", subjects: lowSubjects });
 
   const immediate = unique([...flagged("immediateIntervention"), ...flagged("verySignificant")]);
   if (immediate.length) reasons.push({ code: "IMMEDIATE_RISK", level: "TARGETED", risks: immediate });
@@ -137,7 +149,9 @@ export function triage(input: TriageInput): TriageResult {
     level,
     persistence,
     reasons,
-    clearsWhen: mergeClearances(reasons.filter((r) => r.level === level).flatMap((r) => clearanceFor(r, config, newestReport))),
+    clearsWhen: mergeClearances(
+      reasons.filter((r) => r.level === level).flatMap((r) => clearanceFor(r, config, newestReport)),
+    ),
     presentRisks: presentCodes,
     groups: [...groups].sort(),
   };
@@ -158,7 +172,12 @@ function clearanceFor(reason: TriageReason, config: TriageConfig, newestReport: 
     case "MANY_RISKS":
       return [{ code: "FEWER_STRONG_RISKS", below: config.manyRisks }];
     case "FIRST_TIME_LOW":
-      return [{ code: "NO_NEW_REPORT_UNTIL", date: new Date(newestReport + config.repeatWindowDays * DAY_MS).toISOString().slice(0, 10) }];
+      return [
+        {
+          code: "NO_NEW_REPORT_UNTIL",
+          date: new Date(newestReport + config.repeatWindowDays * DAY_MS).toISOString().slice(0, 10),
+        },
+      ];
   }
 }
 

@@ -25,7 +25,9 @@ export const encodeStepButton = (v: StepButtonValue) => JSON.stringify({ l: v.le
 export function decodeStepButton(value: string | undefined): StepButtonValue | null {
   try {
     const parsed = JSON.parse(value ?? "") as { l?: unknown; s?: unknown };
-    return typeof parsed.l === "string" && typeof parsed.s === "string" ? { learnerId: parsed.l, stepKey: parsed.s } : null;
+    return typeof parsed.l === "string" && typeof parsed.s === "string"
+      ? { learnerId: parsed.l, stepKey: parsed.s }
+      : null;
   } catch {
     return null;
   }
@@ -46,7 +48,15 @@ const button = (actionId: string, label: string, value: string, style?: "primary
   ...(style ? { style } : {}),
 });
 
-export function buildParentContactTask(input: { locale: Locale; learner: LearnerLabel; date: string; due: string; outOfFamilyCare: boolean; legalPoint: string; value: StepButtonValue }): SlackMessage {
+export function buildParentContactTask(input: {
+  locale: Locale;
+  learner: LearnerLabel;
+  date: string;
+  due: string;
+  outOfFamilyCare: boolean;
+  legalPoint: string;
+  value: StepButtonValue;
+}): SlackMessage {
   const { locale, learner } = input;
   const text = t(locale, "absence.parentContact", {
     learner: learner.code,
@@ -74,38 +84,124 @@ export function buildParentContactTask(input: { locale: Locale; learner: Learner
   };
 }
 
-export function buildViisTask(input: { locale: Locale; learner: LearnerLabel; count: number; legalPoint: string; value: StepButtonValue }): SlackMessage {
-  const text = t(input.locale, "absence.viisEntry", { learner: input.learner.code, class: input.learner.classLabel, count: input.count, point: input.legalPoint });
+export function buildViisTask(input: {
+  locale: Locale;
+  learner: LearnerLabel;
+  count: number;
+  legalPoint: string;
+  value: StepButtonValue;
+}): SlackMessage {
+  const text = t(input.locale, "absence.viisEntry", {
+    learner: input.learner.code,
+    class: input.learner.classLabel,
+    count: input.count,
+    point: input.legalPoint,
+  });
   const value = encodeStepButton(input.value);
   return {
     text,
     blocks: [
       section(text),
-      { type: "actions", elements: [button(ABSENCE_VIIS_ACTION, t(input.locale, "absence.viisDone"), value, "primary"), button(ABSENCE_RESOLVED_ACTION, t(input.locale, "absence.resolved"), value)] },
+      {
+        type: "actions",
+        elements: [
+          button(ABSENCE_VIIS_ACTION, t(input.locale, "absence.viisDone"), value, "primary"),
+          button(ABSENCE_RESOLVED_ACTION, t(input.locale, "absence.resolved"), value),
+        ],
+      },
     ],
   };
 }
 
-export function buildReferralTask(input: { locale: Locale; learner: LearnerLabel; email: string; legalPoint: string; value: StepButtonValue }): SlackMessage {
-  const text = t(input.locale, "absence.referral", { learner: input.learner.code, class: input.learner.classLabel, email: input.email, point: input.legalPoint });
-  return { text, blocks: [section(text), { type: "actions", elements: [button(ABSENCE_REFERRAL_SENT_ACTION, t(input.locale, "absence.referralSent"), encodeStepButton(input.value), "primary")] }] };
+export function buildReferralTask(input: {
+  locale: Locale;
+  learner: LearnerLabel;
+  email: string;
+  legalPoint: string;
+  value: StepButtonValue;
+}): SlackMessage {
+  const text = t(input.locale, "absence.referral", {
+    learner: input.learner.code,
+    class: input.learner.classLabel,
+    email: input.email,
+    point: input.legalPoint,
+  });
+  return {
+    text,
+    blocks: [
+      section(text),
+      {
+        type: "actions",
+        elements: [
+          button(
+            ABSENCE_REFERRAL_SENT_ACTION,
+            t(input.locale, "absence.referralSent"),
+            encodeStepButton(input.value),
+            "primary",
+          ),
+        ],
+      },
+    ],
+  };
 }
 
-export function buildAcknowledgementTask(input: { locale: Locale; learnerRef: string; schoolName: string; due: string; legalPoint: string; value: StepButtonValue }): SlackMessage {
-  const text = t(input.locale, "absence.ack", { learner: input.learnerRef, school: input.schoolName, due: formatRigaDateTime(input.due, input.locale), point: input.legalPoint });
-  return { text, blocks: [section(text), { type: "actions", elements: [button(ABSENCE_ACK_ACTION, t(input.locale, "absence.ackDone"), encodeStepButton(input.value), "primary")] }] };
+export function buildAcknowledgementTask(input: {
+  locale: Locale;
+  learnerRef: string;
+  schoolName: string;
+  due: string;
+  legalPoint: string;
+  value: StepButtonValue;
+}): SlackMessage {
+  const text = t(input.locale, "absence.ack", {
+    learner: input.learnerRef,
+    school: input.schoolName,
+    due: formatRigaDateTime(input.due, input.locale),
+    point: input.legalPoint,
+  });
+  return {
+    text,
+    blocks: [
+      section(text),
+      {
+        type: "actions",
+        elements: [
+          button(ABSENCE_ACK_ACTION, t(input.locale, "absence.ackDone"), encodeStepButton(input.value), "primary"),
+        ],
+      },
+    ],
+  };
 }
 
 /** A small form for the text a step needs (the remedial action for VIIS, the referral's document number). */
-export function buildStepTextModal(input: { locale: Locale; kind: "VIIS_ENTERED" | "REFERRAL_SENT"; value: StepButtonValue }): ModalView {
+export function buildStepTextModal(input: {
+  locale: Locale;
+  kind: "VIIS_ENTERED" | "REFERRAL_SENT";
+  value: StepButtonValue;
+}): ModalView {
   const label = t(input.locale, input.kind === "VIIS_ENTERED" ? "absence.remedial" : "absence.documentRef");
   return {
     type: "modal",
     callback_id: ABSENCE_STEP_CALLBACK,
     private_metadata: JSON.stringify({ ...input.value, kind: input.kind }),
-    title: { type: "plain_text", text: t(input.locale, input.kind === "VIIS_ENTERED" ? "absence.viisDone" : "absence.referralSent").slice(0, 24) },
+    title: {
+      type: "plain_text",
+      text: t(input.locale, input.kind === "VIIS_ENTERED" ? "absence.viisDone" : "absence.referralSent").slice(0, 24),
+    },
     submit: { type: "plain_text", text: t(input.locale, "report.submit") },
     close: { type: "plain_text", text: t(input.locale, "report.cancel") },
-    blocks: [{ type: "input", block_id: ABSENCE_TEXT_BLOCK, label: { type: "plain_text", text: label.slice(0, 75) }, element: { type: "plain_text_input", action_id: ABSENCE_TEXT_ACTION, multiline: input.kind === "VIIS_ENTERED", max_length: 500 } }],
+    blocks: [
+      {
+        type: "input",
+        block_id: ABSENCE_TEXT_BLOCK,
+        label: { type: "plain_text", text: label.slice(0, 75) },
+        element: {
+          type: "plain_text_input",
+          action_id: ABSENCE_TEXT_ACTION,
+          multiline: input.kind === "VIIS_ENTERED",
+          max_length: 500,
+        },
+      },
+    ],
   };
 }

@@ -22,11 +22,17 @@ export interface CaseSummary {
 const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text } });
 const context = (text: string): KnownBlock => ({ type: "context", elements: [{ type: "mrkdwn", text }] });
 
-export function buildCaseReportedMessage(summary: CaseSummary, locale: Locale, options: { first: boolean; takenBy?: string | null }): SlackMessage {
+export function buildCaseReportedMessage(
+  summary: CaseSummary,
+  locale: Locale,
+  options: { first: boolean; takenBy?: string | null },
+): SlackMessage {
   const title = t(locale, options.first ? "case.new" : "case.newOnExisting", { ref: summary.ref });
   const blocks: KnownBlock[] = [
     section(title),
-    section(`${t(locale, "case.level", { level: t(locale, `level.${summary.level}`) })}\n${t(locale, "case.groups", { groups: summary.groups.join(", ") })}`),
+    section(
+      `${t(locale, "case.level", { level: t(locale, `level.${summary.level}`) })}\n${t(locale, "case.groups", { groups: summary.groups.join(", ") })}`,
+    ),
   ];
   if (options.takenBy) {
     blocks.push(context(t(locale, "case.takenBy", { name: options.takenBy })));
@@ -35,7 +41,15 @@ export function buildCaseReportedMessage(summary: CaseSummary, locale: Locale, o
     blocks.push(context(t(locale, "case.actionInvestigate", { deadline })));
     blocks.push({
       type: "actions",
-      elements: [{ type: "button", action_id: TAKE_CASE_ACTION, style: "primary", value: summary.caseId, text: { type: "plain_text", text: t(locale, "case.take") } }],
+      elements: [
+        {
+          type: "button",
+          action_id: TAKE_CASE_ACTION,
+          style: "primary",
+          value: summary.caseId,
+          text: { type: "plain_text", text: t(locale, "case.take") },
+        },
+      ],
     });
   }
   return { text: title, blocks };
@@ -43,17 +57,34 @@ export function buildCaseReportedMessage(summary: CaseSummary, locale: Locale, o
 
 /** The case manager's message: deadline and the two decisions. */
 export function buildManagerMessage(summary: CaseSummary, locale: Locale): SlackMessage {
-  const text = t(locale, "case.youManage", { ref: summary.ref, deadline: summary.deadline ? formatRigaDateTime(summary.deadline, locale) : "—" });
+  const text = t(locale, "case.youManage", {
+    ref: summary.ref,
+    deadline: summary.deadline ? formatRigaDateTime(summary.deadline, locale) : "—",
+  });
   return {
     text,
     blocks: [
       section(text),
-      section(`${t(locale, "case.level", { level: t(locale, `level.${summary.level}`) })}\n${t(locale, "case.groups", { groups: summary.groups.join(", ") })}`),
+      section(
+        `${t(locale, "case.level", { level: t(locale, `level.${summary.level}`) })}\n${t(locale, "case.groups", { groups: summary.groups.join(", ") })}`,
+      ),
       {
         type: "actions",
         elements: [
-          { type: "button", action_id: CONFIRM_CASE_ACTION, style: "primary", value: summary.caseId, text: { type: "plain_text", text: t(locale, "case.confirm") } },
-          { type: "button", action_id: REJECT_CASE_ACTION, style: "danger", value: summary.caseId, text: { type: "plain_text", text: t(locale, "case.reject") } },
+          {
+            type: "button",
+            action_id: CONFIRM_CASE_ACTION,
+            style: "primary",
+            value: summary.caseId,
+            text: { type: "plain_text", text: t(locale, "case.confirm") },
+          },
+          {
+            type: "button",
+            action_id: REJECT_CASE_ACTION,
+            style: "danger",
+            value: summary.caseId,
+            text: { type: "plain_text", text: t(locale, "case.reject") },
+          },
         ],
       },
     ],

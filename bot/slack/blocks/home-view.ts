@@ -19,7 +19,9 @@ export function buildHomeView(work: MyWork | null, locale: Locale): HomeView {
     type: "home",
     blocks: [
       { type: "header", text: { type: "plain_text", text: t(locale, "home.title") } },
-      section(`${t(locale, "home.cases")}\n${cases.length ? cases.map((l) => `• ${l}`).join("\n") : t(locale, "home.noCases")}`),
+      section(
+        `${t(locale, "home.cases")}\n${cases.length ? cases.map((l) => `• ${l}`).join("\n") : t(locale, "home.noCases")}`,
+      ),
       section(t(locale, "home.tasks", { count: work.openAbsenceTasks })),
       { type: "context", elements: [{ type: "mrkdwn", text: t(locale, "home.report") }] },
     ],

@@ -1,5 +1,11 @@
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
-import { FREQUENCY_SCALE, RISK_GROUPS, risksInGroup, riskByCode, YES_NO_SCALE } from "../../../workflows/domain/risk-catalogue.js";
+import {
+  FREQUENCY_SCALE,
+  RISK_GROUPS,
+  risksInGroup,
+  riskByCode,
+  YES_NO_SCALE,
+} from "../../../workflows/domain/risk-catalogue.js";
 import { t, type Locale } from "../../core/i18n.js";
 import {
   CLASS_BLOCK,
@@ -50,7 +56,9 @@ export function buildReportStep1(input: {
 }): ModalView {
   const { locale } = input;
   const multipleSchools = new Set(input.classes.map((c) => c.schoolId)).size > 1;
-  const classOptions = input.classes.slice(0, 100).map((c) => option(multipleSchools ? `${c.schoolName} · ${c.classLabel}` : c.classLabel, classValue(c)));
+  const classOptions = input.classes
+    .slice(0, 100)
+    .map((c) => option(multipleSchools ? `${c.schoolName} · ${c.classLabel}` : c.classLabel, classValue(c)));
   const initialClass = classOptions.find((o) => o.value === input.selectedClass);
   const blocks: KnownBlock[] = [
     {
@@ -58,7 +66,12 @@ export function buildReportStep1(input: {
       block_id: CLASS_BLOCK,
       dispatch_action: true,
       label: plain(t(locale, "report.class")),
-      element: { type: "static_select", action_id: CLASS_SELECT_ACTION, options: classOptions, ...(initialClass ? { initial_option: initialClass } : {}) },
+      element: {
+        type: "static_select",
+        action_id: CLASS_SELECT_ACTION,
+        options: classOptions,
+        ...(initialClass ? { initial_option: initialClass } : {}),
+      },
     },
   ];
   if (input.learners?.length) {
@@ -66,10 +79,18 @@ export function buildReportStep1(input: {
       type: "input",
       block_id: LEARNER_BLOCK,
       label: plain(t(locale, "report.learner")),
-      element: { type: "static_select", action_id: LEARNER_SELECT_ACTION, options: input.learners.slice(0, 100).map((l) => option(`${l.learnerCode} · ${l.initials}`, l.id)) },
+      element: {
+        type: "static_select",
+        action_id: LEARNER_SELECT_ACTION,
+        options: input.learners.slice(0, 100).map((l) => option(`${l.learnerCode} · ${l.initials}`, l.id)),
+      },
     });
   } else {
-    blocks.push({ type: "context", block_id: LEARNER_BLOCK, elements: [{ type: "mrkdwn", text: t(locale, "report.pickClassFirst") }] });
+    blocks.push({
+      type: "context",
+      block_id: LEARNER_BLOCK,
+      elements: [{ type: "mrkdwn", text: t(locale, "report.pickClassFirst") }],
+    });
   }
   for (const group of RISK_GROUPS) {
     blocks.push({
@@ -80,7 +101,9 @@ export function buildReportStep1(input: {
       element: {
         type: "multi_static_select",
         action_id: RISK_SELECT_ACTION,
-        options: risksInGroup(group.code).map((r) => option(`${r.code} ${locale === "lv" ? r.shortNameLv : r.nameEn}`, r.code)),
+        options: risksInGroup(group.code).map((r) =>
+          option(`${r.code} ${locale === "lv" ? r.shortNameLv : r.nameEn}`, r.code),
+        ),
       },
     });
   }
@@ -90,7 +113,13 @@ export function buildReportStep1(input: {
       block_id: LOW_ATTAINMENT_BLOCK,
       optional: true,
       label: plain(t(locale, "report.lowAttainment")),
-      element: { type: "number_input", action_id: LOW_ATTAINMENT_ACTION, is_decimal_allowed: false, min_value: "0", max_value: "20" },
+      element: {
+        type: "number_input",
+        action_id: LOW_ATTAINMENT_ACTION,
+        is_decimal_allowed: false,
+        min_value: "0",
+        max_value: "20",
+      },
     },
     {
       type: "input",
@@ -131,14 +160,18 @@ export interface ReportDraft {
 
 export function buildReportStep2(input: { locale: Locale; draft: ReportDraft }): ModalView {
   const { locale, draft } = input;
-  const blocks: KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text: t(locale, "report.frequencyIntro") } }];
+  const blocks: KnownBlock[] = [
+    { type: "section", text: { type: "mrkdwn", text: t(locale, "report.frequencyIntro") } },
+  ];
   for (const code of draft.riskCodes) {
     const risk = riskByCode(code);
     if (!risk) continue;
     const options =
       risk.answerKind === "yesNo"
         ? YES_NO_SCALE.map((s) => option(locale === "lv" ? s.labelLv : s.labelEn, s.value ? "yes" : "no"))
-        : FREQUENCY_SCALE.map((s) => option(`${s.value} — ${locale === "lv" ? s.labelLv : s.labelEn}`, String(s.value)));
+        : FREQUENCY_SCALE.map((s) =>
+            option(`${s.value} — ${locale === "lv" ? s.labelLv : s.labelEn}`, String(s.value)),
+          );
     blocks.push({
       type: "input",
       block_id: frequencyBlockId(code),
@@ -163,6 +196,14 @@ export function buildReportDone(input: { locale: Locale; ref: string; existingCa
     type: "modal",
     title: plain(t(input.locale, "report.done.title")),
     close: plain("OK"),
-    blocks: [{ type: "section", text: { type: "mrkdwn", text: t(input.locale, input.existingCase ? "report.done.existing" : "report.done", { ref: input.ref }) } }],
+    blocks: [
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: t(input.locale, input.existingCase ? "report.done.existing" : "report.done", { ref: input.ref }),
+        },
+      },
+    ],
   };
 }

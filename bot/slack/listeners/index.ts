@@ -7,9 +7,22 @@ import {
   ABSENCE_RESOLVED_ACTION,
   ABSENCE_STEP_CALLBACK,
   ABSENCE_VIIS_ACTION,
-  CLASS_SELECT_ACTION, CONFIRM_CASE_ACTION, DECIDE_CALLBACK, REJECT_CASE_ACTION, REPORT_STEP1_CALLBACK, REPORT_STEP2_CALLBACK, TAKE_CASE_ACTION } from "../ids.js";
+  CLASS_SELECT_ACTION,
+  CONFIRM_CASE_ACTION,
+  DECIDE_CALLBACK,
+  REJECT_CASE_ACTION,
+  REPORT_STEP1_CALLBACK,
+  REPORT_STEP2_CALLBACK,
+  TAKE_CASE_ACTION,
+} from "../ids.js";
 import type { SlackListenerDeps } from "../listener-deps.js";
-import { absenceAcknowledgeCallback, absenceContactedCallback, absenceContactsCallback, absenceResolvedCallback, absenceStepFormCallback } from "./actions/absence-step-buttons.js";
+import {
+  absenceAcknowledgeCallback,
+  absenceContactedCallback,
+  absenceContactsCallback,
+  absenceResolvedCallback,
+  absenceStepFormCallback,
+} from "./actions/absence-step-buttons.js";
 import { classSelectedCallback } from "./actions/class-selected.js";
 import { appHomeOpenedCallback } from "./events/app-home-opened.js";
 import { absenceStepSubmitCallback } from "./views/absence-step-submit.js";
@@ -32,7 +45,8 @@ export function registerListeners(app: App, deps: SlackListenerDeps): void {
   app.view(REPORT_STEP2_CALLBACK, reportStep2Callback(deps));
   app.view(DECIDE_CALLBACK, decideSubmitCallback(deps));
   app.action(ABSENCE_CONTACTS_ACTION, absenceContactsCallback(deps));
-  for (const [outcome, actionId] of Object.entries(ABSENCE_CONTACTED_ACTIONS)) app.action(actionId, absenceContactedCallback(deps, outcome as keyof typeof ABSENCE_CONTACTED_ACTIONS));
+  for (const [outcome, actionId] of Object.entries(ABSENCE_CONTACTED_ACTIONS))
+    app.action(actionId, absenceContactedCallback(deps, outcome as keyof typeof ABSENCE_CONTACTED_ACTIONS));
   app.action(ABSENCE_VIIS_ACTION, absenceStepFormCallback(deps, "VIIS_ENTERED"));
   app.action(ABSENCE_REFERRAL_SENT_ACTION, absenceStepFormCallback(deps, "REFERRAL_SENT"));
   app.action(ABSENCE_ACK_ACTION, absenceAcknowledgeCallback(deps));

@@ -6,7 +6,12 @@ import { resolveActor } from "../../../bot/core/actor.js";
 import { createCalendarRepository } from "../../../prisma/repositories/calendar-repository.js";
 import { addSchoolDays, rigaDateOf, rigaEndOfSchoolDay, type Grade } from "../../../workflows/domain/calendar/index.js";
 import { useSlackBotHarness, WORKFLOWS_PATH } from "../../support/slack/slack-bot-harness.js";
-import { commandBody, interactionBody, postToSlackEndpoint, signSlackBody } from "../../support/slack/signed-requests.js";
+import {
+  commandBody,
+  interactionBody,
+  postToSlackEndpoint,
+  signSlackBody,
+} from "../../support/slack/signed-requests.js";
 import { useTemporalTestEnv } from "../../support/temporal-env.js";
 import type { CapturedCall } from "../../support/slack/fake-slack-api.js";
 
@@ -16,20 +21,38 @@ const temporal = useTemporalTestEnv({ workflowsPath: WORKFLOWS_PATH });
 const harness = useSlackBotHarness(temporal);
 
 const text = (call: CapturedCall) => JSON.stringify(call.body);
-const learnerIn = (label: string, n: number) => demoLearners().filter((l) => l.schoolCode === "DEMO-VSK" && l.classLabel === label)[n]!;
+const learnerIn = (label: string, n: number) =>
+  demoLearners().filter((l) => l.schoolCode === "DEMO-VSK" && l.classLabel === label)[n]!;
 
 async function reportViaCore(staffKey: string, learnerId: string, idempotencyKey: string) {
-  const actor = (await resolveActor(harness().db.prisma, { platform: "SLACK", workspaceId: "T0DEMO0001", userId: demoSlackUserId(staffKey) }))!;
-  return submitRiskReport(harness().core, { actor, idempotencyKey, submission: { learnerId, answers: [{ code: "A02", frequency: 3 }], parentsInformed: "YES" } });
+  const actor = (await resolveActor(harness().db.prisma, {
+    platform: "SLACK",
+    workspaceId: "T0DEMO0001",
+    userId: demoSlackUserId(staffKey),
+  }))!;
+  return submitRiskReport(harness().core, {
+    actor,
+    idempotencyKey,
+    submission: { learnerId, answers: [{ code: "A02", frequency: 3 }], parentsInformed: "YES" },
+  });
 }
 
 describe("request signing", () => {
-  const body = commandBody({ team_id: "T0DEMO0001", user_id: demoSlackUserId("teacher"), command: "/pmp", text: "report", trigger_id: "t", response_url: "http://127.0.0.1:9/x" });
+  const body = commandBody({
+    team_id: "T0DEMO0001",
+    user_id: demoSlackUserId("teacher"),
+    command: "/pmp",
+    text: "report",
+    trigger_id: "t",
+    response_url: "http://127.0.0.1:9/x",
+  });
 
   it("rejects a bad signature with 401 and changes nothing", async () => {
     const before = await harness().db.prisma.riskReport.count();
     const calls = harness().slack.calls.length;
-    const response = await postToSlackEndpoint(harness().endpoint, body, { signature: signSlackBody(body.body, Math.floor(Date.now() / 1000), "wrong-secret") });
+    const response = await postToSlackEndpoint(harness().endpoint, body, {
+      signature: signSlackBody(body.body, Math.floor(Date.now() / 1000), "wrong-secret"),
+    });
     expect(response.status).toBe(401);
     expect(await harness().db.prisma.riskReport.count()).toBe(before);
     expect(harness().slack.calls.length).toBe(calls);
@@ -66,19 +89,30 @@ describe("exactly one effect", () => {
           hash: "h",
           blocks: [{ type: "input", block_id: "freq_A02_block" }],
           private_metadata: JSON.stringify({ learnerId: learner.id, riskCodes: ["A02"], parentsInformed: "NO" }),
-          state: { values: { freq_A02_block: { frequency_select: { type: "static_select", selected_option: { value: "3" } } } } },
+          state: {
+            values: {
+              freq_A02_block: { frequency_select: { type: "static_select", selected_option: { value: "3" } } },
+            },
+          },
         },
       };
       const first = await postToSlackEndpoint(harness().endpoint, interactionBody(payload));
-      const retry = await postToSlackEndpoint(harness().endpoint, interactionBody(payload), { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
+      const retry = await postToSlackEndpoint(harness().endpoint, interactionBody(payload), {
+        headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
+      });
       expect(first.status).toBe(200);
       expect(retry.status).toBe(200);
       expect(JSON.stringify(retry.json)).toContain(JSON.stringify(first.json).match(/PMP-[0-9A-Z]{4}-[0-9A-Z]{4}/)![0]);
       expect(await harness().db.prisma.riskReport.count({ where: { learnerId: learner.id } })).toBe(1);
-      const kase = await harness().db.prisma.case.findFirstOrThrow({ where: { learnerId: learner.id }, select: { ref: true } });
+      const kase = await harness().db.prisma.case.findFirstOrThrow({
+        where: { learnerId: learner.id },
+        select: { ref: true },
+      });
       await harness().slack.waitFor((c) => c.method === "chat.postMessage" && text(c).includes(kase.ref));
       await new Promise((r) => setTimeout(r, 300));
-      const posts = harness().slack.callsTo("chat.postMessage").filter((c) => text(c).includes(kase.ref));
+      const posts = harness()
+        .slack.callsTo("chat.postMessage")
+        .filter((c) => text(c).includes(kase.ref));
       expect(posts).toHaveLength(1);
     });
   });
@@ -88,40 +122,71 @@ describe("exactly one effect", () => {
       const learner = learnerIn("8.a", 1);
       const outcome = await reportViaCore("teacher", learner.id, "double-click-report");
       if (outcome.kind !== "REGISTERED") throw new Error("report refused");
-      const click = () => harness().blockAction("social-pedagogue", { type: "button", action_id: "take_case_button", value: outcome.caseId });
+      const click = () =>
+        harness().blockAction("social-pedagogue", {
+          type: "button",
+          action_id: "take_case_button",
+          value: outcome.caseId,
+        });
       const [a, b] = await Promise.all([click(), click()]);
       expect([a.status, b.status]).toEqual([200, 200]);
-      await harness().slack.waitFor((c) => c.method === "chat.postMessage" && c.body.channel === demoSlackUserId("social-pedagogue") && text(c).includes(outcome.caseRef));
+      await harness().slack.waitFor(
+        (c) =>
+          c.method === "chat.postMessage" &&
+          c.body.channel === demoSlackUserId("social-pedagogue") &&
+          text(c).includes(outcome.caseRef),
+      );
       await new Promise((r) => setTimeout(r, 500));
-      const dms = harness().slack.callsTo("chat.postMessage").filter((c) => c.body.channel === demoSlackUserId("social-pedagogue") && text(c).includes(outcome.caseRef));
+      const dms = harness()
+        .slack.callsTo("chat.postMessage")
+        .filter((c) => c.body.channel === demoSlackUserId("social-pedagogue") && text(c).includes(outcome.caseRef));
       expect(dms).toHaveLength(1);
       expect(await harness().db.prisma.auditLog.count({ where: { entityId: outcome.caseId } })).toBe(0);
-      expect((await harness().db.prisma.case.findUniqueOrThrow({ where: { id: outcome.caseId } })).caseManagerId).toBe(demoIds.staff("social-pedagogue"));
+      expect((await harness().db.prisma.case.findUniqueOrThrow({ where: { id: outcome.caseId } })).caseManagerId).toBe(
+        demoIds.staff("social-pedagogue"),
+      );
     });
   });
 
-  it("a municipality's case-handling rules set the investigation deadline (2 school days instead of 5)", { timeout: 60_000 }, async () => {
-    await harness().withWorker(async () => {
-      await harness().db.prisma.ruleSet.create({
-        data: { municipalityId: demoIds.municipality(), kind: "CASE_HANDLING", version: 1, effectiveFrom: new Date("2020-01-01T00:00:00Z"), definition: { investigationSchoolDays: 2 } },
-      });
-      try {
-        const learner = learnerIn("11.a", 0);
-        const outcome = await reportViaCore("teacher", learner.id, "case-rules");
-        if (outcome.kind !== "REGISTERED") throw new Error("report refused");
-        const { calendars, overrides } = await createCalendarRepository(harness().db.prisma).loadMunicipalityCalendar({ municipalityId: demoIds.municipality() });
-        const expected = rigaEndOfSchoolDay(addSchoolDays(rigaDateOf(new Date()), 2, { calendars, overrides, grade: learner.grade as Grade })).toISOString();
-        for (let i = 0; i < 100; i += 1) {
-          const row = await harness().db.prisma.case.findUniqueOrThrow({ where: { id: outcome.caseId }, select: { investigationDueAt: true } });
-          if (row.investigationDueAt) return void expect(row.investigationDueAt.toISOString()).toBe(expected);
-          await new Promise((r) => setTimeout(r, 50));
+  it(
+    "a municipality's case-handling rules set the investigation deadline (2 school days instead of 5)",
+    { timeout: 60_000 },
+    async () => {
+      await harness().withWorker(async () => {
+        await harness().db.prisma.ruleSet.create({
+          data: {
+            municipalityId: demoIds.municipality(),
+            kind: "CASE_HANDLING",
+            version: 1,
+            effectiveFrom: new Date("2020-01-01T00:00:00Z"),
+            definition: { investigationSchoolDays: 2 },
+          },
+        });
+        try {
+          const learner = learnerIn("11.a", 0);
+          const outcome = await reportViaCore("teacher", learner.id, "case-rules");
+          if (outcome.kind !== "REGISTERED") throw new Error("report refused");
+          const { calendars, overrides } = await createCalendarRepository(harness().db.prisma).loadMunicipalityCalendar(
+            { municipalityId: demoIds.municipality() },
+          );
+          const expected = rigaEndOfSchoolDay(
+            addSchoolDays(rigaDateOf(new Date()), 2, { calendars, overrides, grade: learner.grade as Grade }),
+          ).toISOString();
+          for (let i = 0; i < 100; i += 1) {
+            const row = await harness().db.prisma.case.findUniqueOrThrow({
+              where: { id: outcome.caseId },
+              select: { investigationDueAt: true },
+            });
+            if (row.investigationDueAt) return void expect(row.investigationDueAt.toISOString()).toBe(expected);
+            await new Promise((r) => setTimeout(r, 50));
+          }
+          throw new Error("the workflow never recorded a deadline");
+        } finally {
+          await harness().db.prisma.ruleSet.deleteMany({ where: { kind: "CASE_HANDLING" } });
         }
-        throw new Error("the workflow never recorded a deadline");
-      } finally {
-        await harness().db.prisma.ruleSet.deleteMany({ where: { kind: "CASE_HANDLING" } });
-      }
-    });
-  });
+      });
+    },
+  );
 
   it("a second report on the same learner joins the open case", async () => {
     await harness().withWorker(async () => {
@@ -145,11 +210,20 @@ describe("exactly one effect", () => {
       await harness().slack.waitFor((c) => c.method === "chat.postMessage" && text(c).includes(outcome.caseRef));
       // Retries back off on Temporal timers: let virtual time pass instead of waiting for it.
       await temporal().env.sleep("1 minute");
-      await harness().slack.waitFor((c) => harness().slack.callsTo("chat.postMessage").filter((x) => text(x).includes(outcome.caseRef)).length >= 3 && c.method === "chat.postMessage");
+      await harness().slack.waitFor(
+        (c) =>
+          harness()
+            .slack.callsTo("chat.postMessage")
+            .filter((x) => text(x).includes(outcome.caseRef)).length >= 3 && c.method === "chat.postMessage",
+      );
       await new Promise((r) => setTimeout(r, 300));
-      const attempts = harness().slack.callsTo("chat.postMessage").filter((c) => text(c).includes(outcome.caseRef));
+      const attempts = harness()
+        .slack.callsTo("chat.postMessage")
+        .filter((c) => text(c).includes(outcome.caseRef));
       expect(attempts).toHaveLength(3);
-      const row = await harness().db.prisma.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `case:${outcome.caseId}:card` } });
+      const row = await harness().db.prisma.outboxMessage.findUniqueOrThrow({
+        where: { idempotencyKey: `case:${outcome.caseId}:card` },
+      });
       expect(row).toMatchObject({ status: "SENT", attempts: 3 });
     });
   });
@@ -162,25 +236,42 @@ describe("/pmp case and access", () => {
       const outcome = await reportViaCore("teacher", learner.id, "details-1");
       if (outcome.kind !== "REGISTERED") throw new Error("report refused");
       const psych = await harness().command("psychologist", `case ${outcome.caseRef}`);
-      const answer = await harness().slack.waitFor((c) => c.method === "response_url" && c.body.responseId === psych.responseId);
+      const answer = await harness().slack.waitFor(
+        (c) => c.method === "response_url" && c.body.responseId === psych.responseId,
+      );
       expect(answer.body.response_type).toBe("ephemeral");
       expect(text(answer)).toContain(learner.learnerCode);
       expect(text(answer)).toContain("A02");
-      expect(await harness().db.prisma.auditLog.count({ where: { entityId: outcome.caseId, action: "CASE_DETAILS_READ", actorId: demoIds.staff("psychologist") } })).toBe(1);
+      expect(
+        await harness().db.prisma.auditLog.count({
+          where: { entityId: outcome.caseId, action: "CASE_DETAILS_READ", actorId: demoIds.staff("psychologist") },
+        }),
+      ).toBe(1);
 
       for (const staffKey of ["teacher", "municipal-police", "manager", "youth-worker"]) {
         const denied = await harness().command(staffKey, `case ${outcome.caseRef}`);
-        const reply = await harness().slack.waitFor((c) => c.method === "response_url" && c.body.responseId === denied.responseId);
+        const reply = await harness().slack.waitFor(
+          (c) => c.method === "response_url" && c.body.responseId === denied.responseId,
+        );
         expect(text(reply)).not.toContain(learner.learnerCode);
       }
-      expect(await harness().db.prisma.auditLog.count({ where: { entityId: outcome.caseId, action: "CASE_DETAILS_READ" } })).toBe(1);
+      expect(
+        await harness().db.prisma.auditLog.count({ where: { entityId: outcome.caseId, action: "CASE_DETAILS_READ" } }),
+      ).toBe(1);
     });
   });
 
   it("an unregistered Slack user gets a polite refusal and no data", async () => {
     const response = await postToSlackEndpoint(
       harness().endpoint,
-      commandBody({ team_id: "T0DEMO0001", user_id: "U0STRANGER", command: "/pmp", text: "report", trigger_id: "t", response_url: harness().slack.responseUrl("x") }),
+      commandBody({
+        team_id: "T0DEMO0001",
+        user_id: "U0STRANGER",
+        command: "/pmp",
+        text: "report",
+        trigger_id: "t",
+        response_url: harness().slack.responseUrl("x"),
+      }),
     );
     expect(response.status).toBe(200);
     expect(JSON.stringify(response.json)).toContain("neesat reģistrēts");
@@ -195,11 +286,26 @@ describe("/pmp case and access", () => {
   });
 
   it("the Home tab lists the cases a staff member manages, by reference", { timeout: 60_000 }, async () => {
-    const managed = await harness().db.prisma.case.findFirstOrThrow({ where: { caseManagerId: demoIds.staff("social-pedagogue") }, select: { ref: true } });
-    const event = { type: "event_callback", team_id: "T0DEMO0001", api_app_id: "A0PMPBOT", event_id: "Ev01", event_time: 1, event: { type: "app_home_opened", user: demoSlackUserId("social-pedagogue"), channel: "D01", tab: "home" } };
-    const response = await postToSlackEndpoint(harness().endpoint, { body: JSON.stringify(event), contentType: "application/json" });
+    const managed = await harness().db.prisma.case.findFirstOrThrow({
+      where: { caseManagerId: demoIds.staff("social-pedagogue") },
+      select: { ref: true },
+    });
+    const event = {
+      type: "event_callback",
+      team_id: "T0DEMO0001",
+      api_app_id: "A0PMPBOT",
+      event_id: "Ev01",
+      event_time: 1,
+      event: { type: "app_home_opened", user: demoSlackUserId("social-pedagogue"), channel: "D01", tab: "home" },
+    };
+    const response = await postToSlackEndpoint(harness().endpoint, {
+      body: JSON.stringify(event),
+      contentType: "application/json",
+    });
     expect(response.status).toBe(200);
-    const published = await harness().slack.waitFor((c) => c.method === "views.publish" && c.body.user_id === demoSlackUserId("social-pedagogue"));
+    const published = await harness().slack.waitFor(
+      (c) => c.method === "views.publish" && c.body.user_id === demoSlackUserId("social-pedagogue"),
+    );
     expect(text(published)).toContain(managed.ref);
     expect(text(published)).toContain("Lietas, kuras vadu");
   });

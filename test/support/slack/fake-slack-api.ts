@@ -27,7 +27,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   app.use(express.json({ limit: "5mb" }));
 
   const record = (method: string, body: Record<string, unknown>) => {
-    const parsed = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === "string" && /^[[{]/.test(v) ? safeJson(v) : v]));
+    const parsed = Object.fromEntries(
+      Object.entries(body).map(([k, v]) => [k, typeof v === "string" && /^[[{]/.test(v) ? safeJson(v) : v]),
+    );
     calls.push({ method, body: parsed, at: Date.now() });
     const text = JSON.stringify(parsed);
     for (const secret of secrets) if (text.includes(secret)) leaks.push(`${method}: contains "${secret}"`);
@@ -86,7 +88,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       for (;;) {
         const found = calls.find(predicate);
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no matching Slack call within ${timeoutMs} ms; saw: ${calls.map((c) => c.method).join(", ")}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `no matching Slack call within ${timeoutMs} ms; saw: ${calls.map((c) => c.method).join(", ")}`,
+          );
         await new Promise((r) => setTimeout(r, 25));
       }
     },

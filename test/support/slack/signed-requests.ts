@@ -13,8 +13,14 @@ export interface SlackPost {
   contentType: string;
 }
 
-export const commandBody = (fields: Record<string, string>): SlackPost => ({ body: new URLSearchParams(fields).toString(), contentType: "application/x-www-form-urlencoded" });
-export const interactionBody = (payload: unknown): SlackPost => ({ body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), contentType: "application/x-www-form-urlencoded" });
+export const commandBody = (fields: Record<string, string>): SlackPost => ({
+  body: new URLSearchParams(fields).toString(),
+  contentType: "application/x-www-form-urlencoded",
+});
+export const interactionBody = (payload: unknown): SlackPost => ({
+  body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+  contentType: "application/x-www-form-urlencoded",
+});
 
 /** Posts a request to the bot as Slack would, signed (or tampered with, for the negative tests). */
 export async function postToSlackEndpoint(

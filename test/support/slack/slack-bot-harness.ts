@@ -14,7 +14,13 @@ import { DEFAULT_CASE_CONFIG } from "../../../workflows/case-messages.js";
 import { createTestDatabase, type TestDatabase } from "../database.js";
 import type { TemporalTestEnv } from "../temporal-env.js";
 import { startFakeSlackApi, type FakeSlackApi } from "./fake-slack-api.js";
-import { commandBody, interactionBody, postToSlackEndpoint, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "./signed-requests.js";
+import {
+  commandBody,
+  interactionBody,
+  postToSlackEndpoint,
+  TEST_BOT_TOKEN,
+  TEST_SIGNING_SECRET,
+} from "./signed-requests.js";
 
 export { WORKFLOWS_PATH };
 
@@ -29,8 +35,16 @@ export interface SlackBotHarness {
   taskQueue: string;
   core: CoreDeps;
   command(staffKey: string, text: string): Promise<{ status: number; json: unknown; body: string; responseId: string }>;
-  blockAction(staffKey: string, action: Record<string, unknown>, extra?: Record<string, unknown>): Promise<{ status: number; json: unknown; responseId: string }>;
-  submitView(staffKey: string, view: Record<string, unknown>, values: Record<string, Record<string, unknown>>): Promise<{ status: number; json: unknown }>;
+  blockAction(
+    staffKey: string,
+    action: Record<string, unknown>,
+    extra?: Record<string, unknown>,
+  ): Promise<{ status: number; json: unknown; responseId: string }>;
+  submitView(
+    staffKey: string,
+    view: Record<string, unknown>,
+    values: Record<string, Record<string, unknown>>,
+  ): Promise<{ status: number; json: unknown }>;
   /** Runs `fn` while a worker polls the harness's task queue; workflows still open afterwards are terminated. */
   withWorker<T>(fn: (worker: Worker) => Promise<T>): Promise<T>;
   /** A worker the caller runs and stops itself, leaving workflows running (e.g. to replace it mid-escalation). */
@@ -43,15 +57,32 @@ export async function startSlackBotHarness(temporal: TemporalTestEnv): Promise<S
   const slack = await startFakeSlackApi();
   const logger = createLogger("test", "error");
   const taskQueue = temporal.taskQueue("slack-e2e");
-  const core: CoreDeps = { prisma: db.prisma, vault: createPersonalDataVault({ prisma: db.prisma, key: db.key }), temporal: temporal.client, taskQueue, caseConfig: DEFAULT_CASE_CONFIG, now: () => new Date() };
+  const core: CoreDeps = {
+    prisma: db.prisma,
+    vault: createPersonalDataVault({ prisma: db.prisma, key: db.key }),
+    temporal: temporal.client,
+    taskQueue,
+    caseConfig: DEFAULT_CASE_CONFIG,
+    now: () => new Date(),
+  };
   let http: HttpServer | undefined;
   try {
     http = createHttpServer({ isReady: async () => true });
-    mountSlack(http.app, { token: TEST_BOT_TOKEN, signingSecret: TEST_SIGNING_SECRET, apiUrl: slack.apiUrl, logger, core });
+    mountSlack(http.app, {
+      token: TEST_BOT_TOKEN,
+      signingSecret: TEST_SIGNING_SECRET,
+      apiUrl: slack.apiUrl,
+      logger,
+      core,
+    });
     const endpoint = `${await http.listen(0, "127.0.0.1")}/slack/events`;
     const team = { id: DEMO.slackWorkspaceId, domain: "demo" };
     const user = (staffKey: string) => ({ id: demoSlackUserId(staffKey), team_id: team.id, username: staffKey });
-    const activities = createActivities({ prisma: db.prisma, logger, slack: createSlackSender({ token: TEST_BOT_TOKEN, apiUrl: slack.apiUrl }) });
+    const activities = createActivities({
+      prisma: db.prisma,
+      logger,
+      slack: createSlackSender({ token: TEST_BOT_TOKEN, apiUrl: slack.apiUrl }),
+    });
 
     return {
       db,
@@ -109,7 +140,16 @@ export async function startSlackBotHarness(temporal: TemporalTestEnv): Promise<S
             api_app_id: "A0PMPBOT",
             token: "legacy",
             trigger_id: `trigger-${randomUUID()}`,
-            view: { id: `V${randomUUID().slice(0, 8)}`, team_id: team.id, type: "modal", hash: "h", private_metadata: "", blocks: [], ...view, state: { values } },
+            view: {
+              id: `V${randomUUID().slice(0, 8)}`,
+              team_id: team.id,
+              type: "modal",
+              hash: "h",
+              private_metadata: "",
+              blocks: [],
+              ...view,
+              state: { values },
+            },
           }),
         );
       },

@@ -99,13 +99,20 @@ function startAttempt(engine: Engine, run: WorkflowRun, activity: ActivityState,
   const startToClose = durationMs(activity.attrs.startToCloseTimeout);
   activity.timers.push(
     engine.clock.after(startToClose, () => {
-      if (activity.state === "started" && activity.attempt === attempt) timeOut(engine, run, activity, TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE);
+      if (activity.state === "started" && activity.attempt === attempt)
+        timeOut(engine, run, activity, TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE);
     }),
   );
   armHeartbeatTimeout(engine, run, activity);
   const a = activity.attrs;
   return {
-    taskToken: encodeToken({ kind: "activity", namespace: run.namespace, runId: run.runId, scheduledEventId: activity.scheduledEventId, attempt }),
+    taskToken: encodeToken({
+      kind: "activity",
+      namespace: run.namespace,
+      runId: run.runId,
+      scheduledEventId: activity.scheduledEventId,
+      attempt,
+    }),
     workflowNamespace: run.namespace,
     workflowType: run.started.workflowType,
     workflowExecution: { workflowId: run.workflowId, runId: run.runId },
@@ -131,16 +138,27 @@ function armHeartbeatTimeout(engine: Engine, run: WorkflowRun, activity: Activit
   if (!heartbeat) return;
   const attempt = activity.attempt;
   activity.heartbeatTimer = engine.clock.after(heartbeat, () => {
-    if (activity.state === "started" && activity.attempt === attempt) timeOut(engine, run, activity, TimeoutType.TIMEOUT_TYPE_HEARTBEAT);
+    if (activity.state === "started" && activity.attempt === attempt)
+      timeOut(engine, run, activity, TimeoutType.TIMEOUT_TYPE_HEARTBEAT);
   });
 }
 
 /** The started activity a task token names, or NOT_FOUND (the worker then drops its result, as it should). */
-function activityOf(engine: Engine, token: Uint8Array | null | undefined): { run: WorkflowRun; activity: ActivityState } {
+function activityOf(
+  engine: Engine,
+  token: Uint8Array | null | undefined,
+): { run: WorkflowRun; activity: ActivityState } {
   const t = decodeToken(token);
   const run = t.kind === "activity" ? engine.runs.get(t.runId) : undefined;
   const activity = t.kind === "activity" ? run?.activities.get(t.scheduledEventId) : undefined;
-  if (!run || !run.open || !activity || t.kind !== "activity" || activity.attempt !== t.attempt || activity.state !== "started") {
+  if (
+    !run ||
+    !run.open ||
+    !activity ||
+    t.kind !== "activity" ||
+    activity.attempt !== t.attempt ||
+    activity.state !== "started"
+  ) {
     throw notFound("activity task not found");
   }
   return { run, activity };
@@ -177,7 +195,10 @@ function finish(
   engine.clock.poke();
 }
 
-export function respondActivityTaskCompleted(engine: Engine, req: temporal.api.workflowservice.v1.IRespondActivityTaskCompletedRequest) {
+export function respondActivityTaskCompleted(
+  engine: Engine,
+  req: temporal.api.workflowservice.v1.IRespondActivityTaskCompletedRequest,
+) {
   const { run, activity } = activityOf(engine, req.taskToken);
   finish(engine, run, activity, (startedEventId) =>
     engine.deliver(run, "activityTaskCompletedEventAttributes", {
@@ -190,7 +211,10 @@ export function respondActivityTaskCompleted(engine: Engine, req: temporal.api.w
   return {};
 }
 
-export function respondActivityTaskCanceled(engine: Engine, req: temporal.api.workflowservice.v1.IRespondActivityTaskCanceledRequest) {
+export function respondActivityTaskCanceled(
+  engine: Engine,
+  req: temporal.api.workflowservice.v1.IRespondActivityTaskCanceledRequest,
+) {
   const { run, activity } = activityOf(engine, req.taskToken);
   finish(engine, run, activity, (startedEventId) =>
     engine.deliver(run, "activityTaskCanceledEventAttributes", {
@@ -204,13 +228,17 @@ export function respondActivityTaskCanceled(engine: Engine, req: temporal.api.wo
   return {};
 }
 
-export function respondActivityTaskFailed(engine: Engine, req: temporal.api.workflowservice.v1.IRespondActivityTaskFailedRequest) {
+export function respondActivityTaskFailed(
+  engine: Engine,
+  req: temporal.api.workflowservice.v1.IRespondActivityTaskFailedRequest,
+) {
   const { run, activity } = activityOf(engine, req.taskToken);
   if (req.lastHeartbeatDetails) activity.heartbeatDetails = req.lastHeartbeatDetails;
   const failure = req.failure ?? { message: "activity failed" };
   const info = failure.applicationFailureInfo;
   const nonRetryable =
-    !!info?.nonRetryable || (!!info?.type && (activity.attrs.retryPolicy?.nonRetryableErrorTypes ?? []).includes(info.type));
+    !!info?.nonRetryable ||
+    (!!info?.type && (activity.attrs.retryPolicy?.nonRetryableErrorTypes ?? []).includes(info.type));
   const retryState = nonRetryable
     ? RetryState.RETRY_STATE_NON_RETRYABLE_FAILURE
     : retryOrState(engine, run, activity, failure, durationMs(info?.nextRetryDelay));
@@ -228,7 +256,10 @@ export function respondActivityTaskFailed(engine: Engine, req: temporal.api.work
   return { failures: [] };
 }
 
-export function recordActivityTaskHeartbeat(engine: Engine, req: temporal.api.workflowservice.v1.IRecordActivityTaskHeartbeatRequest) {
+export function recordActivityTaskHeartbeat(
+  engine: Engine,
+  req: temporal.api.workflowservice.v1.IRecordActivityTaskHeartbeatRequest,
+) {
   const { run, activity } = activityOf(engine, req.taskToken);
   activity.lastHeartbeatMs = engine.now();
   if (req.details) activity.heartbeatDetails = req.details;
@@ -241,16 +272,24 @@ export function recordActivityTaskHeartbeat(engine: Engine, req: temporal.api.wo
  * Schedules the next attempt if the retry policy allows one and returns RETRY_STATE_IN_PROGRESS; otherwise
  * returns why not.
  */
-function retryOrState(engine: Engine, run: WorkflowRun, activity: ActivityState, failure: IFailure, nextRetryDelayMs: number): number {
+function retryOrState(
+  engine: Engine,
+  run: WorkflowRun,
+  activity: ActivityState,
+  failure: IFailure,
+  nextRetryDelayMs: number,
+): number {
   const policy = activity.attrs.retryPolicy ?? {};
   const maxAttempts = policy.maximumAttempts ?? 0;
   if (maxAttempts > 0 && activity.attempt >= maxAttempts) return RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED;
   const initial = durationMs(policy.initialInterval);
   const maxInterval = durationMs(policy.maximumInterval);
   const backoff =
-    nextRetryDelayMs || Math.min(initial * Math.pow(policy.backoffCoefficient ?? 2, activity.attempt - 1), maxInterval || Infinity);
+    nextRetryDelayMs ||
+    Math.min(initial * Math.pow(policy.backoffCoefficient ?? 2, activity.attempt - 1), maxInterval || Infinity);
   const scheduleToClose = durationMs(activity.attrs.scheduleToCloseTimeout);
-  if (scheduleToClose > 0 && engine.now() + backoff >= activity.scheduledTimeMs + scheduleToClose) return RetryState.RETRY_STATE_TIMEOUT;
+  if (scheduleToClose > 0 && engine.now() + backoff >= activity.scheduledTimeMs + scheduleToClose)
+    return RetryState.RETRY_STATE_TIMEOUT;
   stopAttempt(activity, true);
   activity.lastFailure = failure;
   activity.state = "backoff";
@@ -275,7 +314,8 @@ function timeOut(engine: Engine, run: WorkflowRun, activity: ActivityState, time
     source: "Server",
     timeoutFailureInfo: { timeoutType, lastHeartbeatDetails: activity.heartbeatDetails },
   };
-  const retryable = timeoutType === TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE || timeoutType === TimeoutType.TIMEOUT_TYPE_HEARTBEAT;
+  const retryable =
+    timeoutType === TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE || timeoutType === TimeoutType.TIMEOUT_TYPE_HEARTBEAT;
   const retryState = retryable ? retryOrState(engine, run, activity, failure, 0) : RetryState.RETRY_STATE_TIMEOUT;
   if (retryState === RetryState.RETRY_STATE_IN_PROGRESS) return;
   finish(engine, run, activity, (startedEventId) =>
@@ -289,7 +329,12 @@ function timeOut(engine: Engine, run: WorkflowRun, activity: ActivityState, time
 }
 
 /** REQUEST_CANCEL_ACTIVITY_TASK: an activity not yet running is cancelled at once; a running one is told. */
-export function requestCancelActivity(engine: Engine, run: WorkflowRun, scheduledEventId: number, completedEventId: number): void {
+export function requestCancelActivity(
+  engine: Engine,
+  run: WorkflowRun,
+  scheduledEventId: number,
+  completedEventId: number,
+): void {
   const activity = run.activities.get(scheduledEventId);
   if (!activity) return;
   const requestedEventId = run.record(
@@ -314,12 +359,11 @@ export function pendingActivities(run: WorkflowRun): object[] {
   return [...run.activities.values()].map((a) => ({
     activityId: a.activityId,
     activityType: a.attrs.activityType,
-    state:
-      a.cancelRequested
-        ? State.PENDING_ACTIVITY_STATE_CANCEL_REQUESTED
-        : a.state === "started"
-          ? State.PENDING_ACTIVITY_STATE_STARTED
-          : State.PENDING_ACTIVITY_STATE_SCHEDULED,
+    state: a.cancelRequested
+      ? State.PENDING_ACTIVITY_STATE_CANCEL_REQUESTED
+      : a.state === "started"
+        ? State.PENDING_ACTIVITY_STATE_STARTED
+        : State.PENDING_ACTIVITY_STATE_SCHEDULED,
     heartbeatDetails: a.heartbeatDetails,
     lastHeartbeatTime: a.lastHeartbeatMs ? timestamp(a.lastHeartbeatMs) : null,
     lastStartedTime: a.startedTimeMs ? timestamp(a.startedTimeMs) : null,
@@ -330,4 +374,3 @@ export function pendingActivities(run: WorkflowRun): object[] {
     lastWorkerIdentity: a.lastIdentity,
   }));
 }
-

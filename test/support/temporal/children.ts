@@ -72,8 +72,9 @@ export function startChild(
         namespace,
         workflowId: cmd.workflowId ?? "",
         workflowType: cmd.workflowType,
-        cause: enums.StartChildWorkflowExecutionFailedCause
-          .START_CHILD_WORKFLOW_EXECUTION_FAILED_CAUSE_WORKFLOW_ALREADY_EXISTS,
+        cause:
+          enums.StartChildWorkflowExecutionFailedCause
+            .START_CHILD_WORKFLOW_EXECUTION_FAILED_CAUSE_WORKFLOW_ALREADY_EXISTS,
         control: cmd.control ?? "",
         initiatedEventId: int64(initiatedEventId),
         workflowTaskCompletedEventId: int64(completedEventId),
@@ -97,7 +98,12 @@ export function signalExternal(
   return () => {
     const target = findOpen(engine, namespace, cmd.execution);
     if (target) {
-      signalRun(engine, target, { signalName: cmd.signalName, input: cmd.input, header: cmd.header }, { workflowId: run.workflowId, runId: run.runId });
+      signalRun(
+        engine,
+        target,
+        { signalName: cmd.signalName, input: cmd.input, header: cmd.header },
+        { workflowId: run.workflowId, runId: run.runId },
+      );
       engine.deliver(run, "externalWorkflowExecutionSignaledEventAttributes", {
         initiatedEventId: int64(initiatedEventId),
         namespace,
@@ -106,8 +112,9 @@ export function signalExternal(
       });
     } else {
       engine.deliver(run, "signalExternalWorkflowExecutionFailedEventAttributes", {
-        cause: enums.SignalExternalWorkflowExecutionFailedCause
-          .SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED_CAUSE_EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND,
+        cause:
+          enums.SignalExternalWorkflowExecutionFailedCause
+            .SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED_CAUSE_EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND,
         workflowTaskCompletedEventId: int64(completedEventId),
         namespace,
         workflowExecution: cmd.execution,
@@ -141,7 +148,12 @@ export function cancelExternal(
   return () => {
     const target = findOpen(engine, namespace, execution);
     if (target) {
-      requestCancelRun(engine, target, { reason: cmd.reason }, { initiatedEventId, execution: { workflowId: run.workflowId, runId: run.runId } });
+      requestCancelRun(
+        engine,
+        target,
+        { reason: cmd.reason },
+        { initiatedEventId, execution: { workflowId: run.workflowId, runId: run.runId } },
+      );
       engine.deliver(run, "externalWorkflowExecutionCancelRequestedEventAttributes", {
         initiatedEventId: int64(initiatedEventId),
         namespace,
@@ -149,8 +161,9 @@ export function cancelExternal(
       });
     } else {
       engine.deliver(run, "requestCancelExternalWorkflowExecutionFailedEventAttributes", {
-        cause: enums.CancelExternalWorkflowExecutionFailedCause
-          .CANCEL_EXTERNAL_WORKFLOW_EXECUTION_FAILED_CAUSE_EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND,
+        cause:
+          enums.CancelExternalWorkflowExecutionFailedCause
+            .CANCEL_EXTERNAL_WORKFLOW_EXECUTION_FAILED_CAUSE_EXTERNAL_WORKFLOW_EXECUTION_NOT_FOUND,
         workflowTaskCompletedEventId: int64(completedEventId),
         namespace,
         workflowExecution: execution,
@@ -161,7 +174,11 @@ export function cancelExternal(
   };
 }
 
-function findOpen(engine: Engine, namespace: string, execution: temporal.api.common.v1.IWorkflowExecution | null | undefined) {
+function findOpen(
+  engine: Engine,
+  namespace: string,
+  execution: temporal.api.common.v1.IWorkflowExecution | null | undefined,
+) {
   try {
     const run = engine.getRun(namespace, execution?.workflowId, execution?.runId);
     return run.open ? run : undefined;
@@ -180,7 +197,10 @@ export function onRunClosed(engine: Engine, run: WorkflowRun): void {
     if (child.parentClosePolicy === ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL) {
       requestCancelRun(engine, childRun, { reason: "by parent close policy" });
     } else {
-      engine.close(childRun, "workflowExecutionTerminatedEventAttributes", { reason: "by parent close policy", identity: "" });
+      engine.close(childRun, "workflowExecutionTerminatedEventAttributes", {
+        reason: "by parent close policy",
+        identity: "",
+      });
     }
   }
   run.children.clear();

@@ -40,7 +40,12 @@ export function applyCommands(
         scheduleActivity(engine, run, command.scheduleActivityTaskCommandAttributes ?? {}, completedEventId);
         break;
       case CommandType.COMMAND_TYPE_REQUEST_CANCEL_ACTIVITY_TASK:
-        requestCancelActivity(engine, run, num(command.requestCancelActivityTaskCommandAttributes?.scheduledEventId), completedEventId);
+        requestCancelActivity(
+          engine,
+          run,
+          num(command.requestCancelActivityTaskCommandAttributes?.scheduledEventId),
+          completedEventId,
+        );
         break;
       case CommandType.COMMAND_TYPE_START_TIMER:
         startTimer(engine, run, command.startTimerCommandAttributes ?? {}, completedEventId);
@@ -52,7 +57,13 @@ export function applyCommands(
         const a = command.recordMarkerCommandAttributes ?? {};
         run.record(
           "markerRecordedEventAttributes",
-          { markerName: a.markerName ?? "", details: a.details, header: a.header, failure: a.failure, workflowTaskCompletedEventId: wtc },
+          {
+            markerName: a.markerName ?? "",
+            details: a.details,
+            header: a.header,
+            failure: a.failure,
+            workflowTaskCompletedEventId: wtc,
+          },
           now(),
         );
         break;
@@ -60,14 +71,20 @@ export function applyCommands(
       case CommandType.COMMAND_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES:
         run.record(
           "upsertWorkflowSearchAttributesEventAttributes",
-          { searchAttributes: command.upsertWorkflowSearchAttributesCommandAttributes?.searchAttributes, workflowTaskCompletedEventId: wtc },
+          {
+            searchAttributes: command.upsertWorkflowSearchAttributesCommandAttributes?.searchAttributes,
+            workflowTaskCompletedEventId: wtc,
+          },
           now(),
         );
         break;
       case CommandType.COMMAND_TYPE_MODIFY_WORKFLOW_PROPERTIES:
         run.record(
           "workflowPropertiesModifiedEventAttributes",
-          { upsertedMemo: command.modifyWorkflowPropertiesCommandAttributes?.upsertedMemo, workflowTaskCompletedEventId: wtc },
+          {
+            upsertedMemo: command.modifyWorkflowPropertiesCommandAttributes?.upsertedMemo,
+            workflowTaskCompletedEventId: wtc,
+          },
           now(),
         );
         break;
@@ -75,13 +92,24 @@ export function applyCommands(
         applyMessage(command.protocolMessageCommandAttributes?.messageId ?? "");
         break;
       case CommandType.COMMAND_TYPE_START_CHILD_WORKFLOW_EXECUTION:
-        afterwards.push(startChild(engine, run, command.startChildWorkflowExecutionCommandAttributes ?? {}, completedEventId));
+        afterwards.push(
+          startChild(engine, run, command.startChildWorkflowExecutionCommandAttributes ?? {}, completedEventId),
+        );
         break;
       case CommandType.COMMAND_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION:
-        afterwards.push(signalExternal(engine, run, command.signalExternalWorkflowExecutionCommandAttributes ?? {}, completedEventId));
+        afterwards.push(
+          signalExternal(engine, run, command.signalExternalWorkflowExecutionCommandAttributes ?? {}, completedEventId),
+        );
         break;
       case CommandType.COMMAND_TYPE_REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION:
-        afterwards.push(cancelExternal(engine, run, command.requestCancelExternalWorkflowExecutionCommandAttributes ?? {}, completedEventId));
+        afterwards.push(
+          cancelExternal(
+            engine,
+            run,
+            command.requestCancelExternalWorkflowExecutionCommandAttributes ?? {},
+            completedEventId,
+          ),
+        );
         break;
       case CommandType.COMMAND_TYPE_COMPLETE_WORKFLOW_EXECUTION:
         engine.close(run, "workflowExecutionCompletedEventAttributes", {
@@ -106,7 +134,9 @@ export function applyCommands(
         continueAsNew(engine, run, command.continueAsNewWorkflowExecutionCommandAttributes ?? {}, completedEventId);
         break;
       default:
-        throw invalidArgument(`command ${CommandType[command.commandType ?? 0] ?? command.commandType} is not supported by the test server`);
+        throw invalidArgument(
+          `command ${CommandType[command.commandType ?? 0] ?? command.commandType} is not supported by the test server`,
+        );
     }
   }
   for (const id of [...pending.keys()]) applyMessage(id);

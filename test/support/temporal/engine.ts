@@ -28,7 +28,12 @@ export interface StartOptions {
   runId?: string;
   lastCompletionResult?: IPayloads | null;
   /** Written right after WorkflowExecutionStarted, before the first workflow task (signal-with-start). */
-  signal?: { signalName: string; input?: IPayloads | null; header?: temporal.api.common.v1.IHeader | null; identity: string };
+  signal?: {
+    signalName: string;
+    input?: IPayloads | null;
+    header?: temporal.api.common.v1.IHeader | null;
+    identity: string;
+  };
 }
 
 export interface StartResult {
@@ -170,7 +175,12 @@ export class Engine {
     if (opts.signal) {
       run.record(
         "workflowExecutionSignaledEventAttributes",
-        { signalName: opts.signal.signalName, input: opts.signal.input, header: opts.signal.header, identity: opts.signal.identity },
+        {
+          signalName: opts.signal.signalName,
+          input: opts.signal.input,
+          header: opts.signal.header,
+          identity: opts.signal.identity,
+        },
         now,
       );
     }

@@ -7,7 +7,11 @@ import type { WorkflowRun } from "./run.js";
 
 type Execution = temporal.api.common.v1.IWorkflowExecution;
 
-function openRun(engine: Engine, namespace: string | null | undefined, execution: Execution | null | undefined): WorkflowRun {
+function openRun(
+  engine: Engine,
+  namespace: string | null | undefined,
+  execution: Execution | null | undefined,
+): WorkflowRun {
   const run = engine.getRun(namespace || "default", execution?.workflowId, execution?.runId);
   if (!run.open) throw workflowCompleted();
   return run;
@@ -16,7 +20,12 @@ function openRun(engine: Engine, namespace: string | null | undefined, execution
 export function signalRun(
   engine: Engine,
   run: WorkflowRun,
-  signal: { signalName?: string | null; input?: temporal.api.common.v1.IPayloads | null; header?: temporal.api.common.v1.IHeader | null; identity?: string | null },
+  signal: {
+    signalName?: string | null;
+    input?: temporal.api.common.v1.IPayloads | null;
+    header?: temporal.api.common.v1.IHeader | null;
+    identity?: string | null;
+  },
   externalWorkflowExecution?: Execution,
 ): void {
   engine.deliver(run, "workflowExecutionSignaledEventAttributes", {
@@ -28,7 +37,10 @@ export function signalRun(
   });
 }
 
-export function signalWorkflow(engine: Engine, req: temporal.api.workflowservice.v1.ISignalWorkflowExecutionRequest): object {
+export function signalWorkflow(
+  engine: Engine,
+  req: temporal.api.workflowservice.v1.ISignalWorkflowExecutionRequest,
+): object {
   const run = openRun(engine, req.namespace, req.workflowExecution);
   // A retried signal (same request id) is recorded once.
   if (req.requestId) {
@@ -39,17 +51,32 @@ export function signalWorkflow(engine: Engine, req: temporal.api.workflowservice
   return {};
 }
 
-export function signalWithStart(engine: Engine, req: temporal.api.workflowservice.v1.ISignalWithStartWorkflowExecutionRequest) {
+export function signalWithStart(
+  engine: Engine,
+  req: temporal.api.workflowservice.v1.ISignalWithStartWorkflowExecutionRequest,
+) {
   const namespace = req.namespace || "default";
   const latest = engine.latestRun(namespace, req.workflowId ?? "");
   if (latest?.open) {
     // The request's `input` is the workflow's start input; the signal carries `signalInput`.
-    signalRun(engine, latest, { signalName: req.signalName, input: req.signalInput, header: req.header, identity: req.identity });
+    signalRun(engine, latest, {
+      signalName: req.signalName,
+      input: req.signalInput,
+      header: req.header,
+      identity: req.identity,
+    });
     return { runId: latest.runId, started: false };
   }
   const { run, started } = engine.startWorkflow(
     { ...req, namespace },
-    { signal: { signalName: req.signalName ?? "", input: req.signalInput, header: req.header, identity: req.identity ?? "" } },
+    {
+      signal: {
+        signalName: req.signalName ?? "",
+        input: req.signalInput,
+        header: req.header,
+        identity: req.identity ?? "",
+      },
+    },
   );
   return { runId: run.runId, started };
 }
@@ -70,12 +97,18 @@ export function requestCancelRun(
   });
 }
 
-export function requestCancelWorkflow(engine: Engine, req: temporal.api.workflowservice.v1.IRequestCancelWorkflowExecutionRequest): object {
+export function requestCancelWorkflow(
+  engine: Engine,
+  req: temporal.api.workflowservice.v1.IRequestCancelWorkflowExecutionRequest,
+): object {
   requestCancelRun(engine, openRun(engine, req.namespace, req.workflowExecution), req);
   return {};
 }
 
-export function terminateWorkflow(engine: Engine, req: temporal.api.workflowservice.v1.ITerminateWorkflowExecutionRequest): object {
+export function terminateWorkflow(
+  engine: Engine,
+  req: temporal.api.workflowservice.v1.ITerminateWorkflowExecutionRequest,
+): object {
   const run = openRun(engine, req.namespace, req.workflowExecution);
   engine.close(run, "workflowExecutionTerminatedEventAttributes", {
     reason: req.reason ?? "",

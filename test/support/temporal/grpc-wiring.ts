@@ -21,7 +21,11 @@ export type Handler<Request> = (request: Request, call: ServerCall) => Promise<o
 /** The request type of one RPC of a generated protobufjs service (the promise overload is `(request) => Promise`). */
 type RequestOf<Rpc> = Rpc extends (request: infer Request) => Promise<unknown> ? Request : never;
 /** The RPC name of a generated service member (its literal `name`), or never for rpc.Service's own members. */
-type RpcName<Member> = Member extends { readonly name: infer Name extends string } ? (string extends Name ? never : Name) : never;
+type RpcName<Member> = Member extends { readonly name: infer Name extends string }
+  ? string extends Name
+    ? never
+    : Name
+  : never;
 
 /**
  * Handlers for a service from @temporalio/proto (e.g. `temporal.api.workflowservice.v1.WorkflowService`), keyed by

@@ -63,7 +63,10 @@ export function executionInfo(run: WorkflowRun) {
   };
 }
 
-export function describeWorkflowExecution(engine: Engine, req: temporal.api.workflowservice.v1.IDescribeWorkflowExecutionRequest) {
+export function describeWorkflowExecution(
+  engine: Engine,
+  req: temporal.api.workflowservice.v1.IDescribeWorkflowExecutionRequest,
+) {
   const run = engine.getRun(req.namespace || "default", req.execution?.workflowId, req.execution?.runId);
   return {
     executionConfig: {
@@ -96,7 +99,10 @@ export function describeWorkflowExecution(engine: Engine, req: temporal.api.work
  * ListWorkflowExecutions with a deliberately small query language: only `WorkflowId = '…'`,
  * `WorkflowType = '…'` and `ExecutionStatus = '…'` joined by AND (enough for tests; no visibility store).
  */
-export function listWorkflowExecutions(engine: Engine, req: temporal.api.workflowservice.v1.IListWorkflowExecutionsRequest) {
+export function listWorkflowExecutions(
+  engine: Engine,
+  req: temporal.api.workflowservice.v1.IListWorkflowExecutionsRequest,
+) {
   const filters: Array<(r: WorkflowRun) => boolean> = [];
   const query = (req.query ?? "").trim();
   if (query) {

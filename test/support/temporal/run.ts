@@ -196,7 +196,9 @@ export class WorkflowRun {
     if (child && num(child.startedEventId) === STARTED_EVENT_PENDING) {
       const initiated = num(child.initiatedEventId);
       const started = this.history.find(
-        (e) => e.childWorkflowExecutionStartedEventAttributes && num(e.childWorkflowExecutionStartedEventAttributes.initiatedEventId) === initiated,
+        (e) =>
+          e.childWorkflowExecutionStartedEventAttributes &&
+          num(e.childWorkflowExecutionStartedEventAttributes.initiatedEventId) === initiated,
       );
       child.startedEventId = int64(started ? num(started.eventId) : 0);
     }

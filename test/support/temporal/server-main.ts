@@ -30,7 +30,9 @@ if (startAt !== undefined && Number.isNaN(startAt)) {
 }
 const options = { ...parse(process.argv.slice(2)), ...(startAt !== undefined ? { startAt } : {}) };
 const server = await startTemporalTestServer(options);
-console.error(`[temporal-test-server] listening on ${server.address} (time skipping ${options.timeSkipping ? "on" : "off"})`);
+console.error(
+  `[temporal-test-server] listening on ${server.address} (time skipping ${options.timeSkipping ? "on" : "off"})`,
+);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     void server.stop().then(() => process.exit(0));

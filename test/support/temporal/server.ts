@@ -42,7 +42,12 @@ export async function startTemporalTestServer(options: TemporalTestServerOptions
     reported.add(method);
     console.error(`[temporal-test-server] unimplemented RPC called: ${method}`);
   };
-  addService(server, "temporal.api.workflowservice.v1.WorkflowService", workflowServiceHandlers(engine), onUnimplemented);
+  addService(
+    server,
+    "temporal.api.workflowservice.v1.WorkflowService",
+    workflowServiceHandlers(engine),
+    onUnimplemented,
+  );
   addService(server, "temporal.api.testservice.v1.TestService", testServiceHandlers(engine), onUnimplemented);
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync(`${host}:${options.port ?? 0}`, ServerCredentials.createInsecure(), (err, bound) =>

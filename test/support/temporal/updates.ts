@@ -50,7 +50,11 @@ function response(run: WorkflowRun, update: UpdateState) {
 }
 
 export async function updateWorkflowExecution(engine: Engine, req: UpdateRequest, call: ServerCall) {
-  const run = engine.getRun(req.namespace ?? "default", req.workflowExecution?.workflowId, req.workflowExecution?.runId);
+  const run = engine.getRun(
+    req.namespace ?? "default",
+    req.workflowExecution?.workflowId,
+    req.workflowExecution?.runId,
+  );
   const id = req.request?.meta?.updateId ?? "";
   let update = run.updates.get(id);
   if (!update) {
@@ -60,14 +64,21 @@ export async function updateWorkflowExecution(engine: Engine, req: UpdateRequest
     // An update never interrupts a running workflow task; it rides on the next one.
     if (!run.wft) scheduleWorkflowTask(engine, run);
   }
-  const wanted = Math.max(req.waitPolicy?.lifecycleStage ?? 0, Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED);
+  const wanted = Math.max(
+    req.waitPolicy?.lifecycleStage ?? 0,
+    Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED,
+  );
   await waitForStage(update, wanted, run, call);
   return response(run, update);
 }
 
 export async function pollWorkflowExecutionUpdate(engine: Engine, req: PollRequest, call: ServerCall) {
   const ref = req.updateRef;
-  const run = engine.getRun(req.namespace ?? "default", ref?.workflowExecution?.workflowId, ref?.workflowExecution?.runId);
+  const run = engine.getRun(
+    req.namespace ?? "default",
+    ref?.workflowExecution?.workflowId,
+    ref?.workflowExecution?.runId,
+  );
   const update = run.updates.get(ref?.updateId ?? "");
   if (!update) throw notFound(`update ${ref?.updateId ?? ""} not found`);
   const wanted = req.waitPolicy?.lifecycleStage || Stage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED;
@@ -154,7 +165,11 @@ export function applyUpdateMessage(
       const r = body.value as temporal.api.update.v1.IResponse;
       run.record(
         "workflowExecutionUpdateCompletedEventAttributes",
-        { meta: r.meta ?? { updateId: message.protocolInstanceId ?? "" }, acceptedEventId: int64(update?.acceptedEventId ?? 0), outcome: r.outcome },
+        {
+          meta: r.meta ?? { updateId: message.protocolInstanceId ?? "" },
+          acceptedEventId: int64(update?.acceptedEventId ?? 0),
+          outcome: r.outcome,
+        },
         now,
       );
       if (update) {

@@ -17,7 +17,9 @@ import type { temporal } from "@temporalio/proto";
 
 export const SERVER_VERSION = "1.24.0-pmp-test-server";
 
-export function workflowServiceHandlers(engine: Engine): ServiceHandlers<temporal.api.workflowservice.v1.WorkflowService> {
+export function workflowServiceHandlers(
+  engine: Engine,
+): ServiceHandlers<temporal.api.workflowservice.v1.WorkflowService> {
   const ns = (req: { namespace?: string | null }) => req.namespace || "default";
   return {
     GetSystemInfo: () => ({
@@ -58,8 +60,10 @@ export function workflowServiceHandlers(engine: Engine): ServiceHandlers<tempora
     QueryWorkflow: (req, call) => queryWorkflow(engine, req, call),
     UpdateWorkflowExecution: (req, call) => updateWorkflowExecution(engine, req, call),
     PollWorkflowExecutionUpdate: (req, call) => pollWorkflowExecutionUpdate(engine, req, call),
-    PollWorkflowTaskQueue: (req, call) => engine.queues.poll(ns(req), "workflow", req.taskQueue?.name ?? "", req.identity ?? "", call),
-    PollActivityTaskQueue: (req, call) => engine.queues.poll(ns(req), "activity", req.taskQueue?.name ?? "", req.identity ?? "", call),
+    PollWorkflowTaskQueue: (req, call) =>
+      engine.queues.poll(ns(req), "workflow", req.taskQueue?.name ?? "", req.identity ?? "", call),
+    PollActivityTaskQueue: (req, call) =>
+      engine.queues.poll(ns(req), "activity", req.taskQueue?.name ?? "", req.identity ?? "", call),
     RespondWorkflowTaskCompleted: (req) => completeWorkflowTask(engine, req),
     RespondWorkflowTaskFailed: (req) => failWorkflowTask(engine, req),
     RespondQueryTaskCompleted: (req) => respondQueryTaskCompleted(engine, req),

@@ -5,7 +5,11 @@ import type * as activities from "../activities.js";
 type Activities = typeof activities;
 
 /** Calls one activity with the given options and returns its result. */
-export async function callActivity(name: keyof Activities, args: unknown[], options: ActivityOptions): Promise<unknown> {
+export async function callActivity(
+  name: keyof Activities,
+  args: unknown[],
+  options: ActivityOptions,
+): Promise<unknown> {
   const acts = proxyActivities<Activities>(options) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
   return await acts[name]!(...args);
 }

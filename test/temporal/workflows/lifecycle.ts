@@ -3,7 +3,8 @@ import { CancellationScope, continueAsNew, isCancellation, sleep, workflowInfo }
 
 /** Counts to `target`, continuing as new after each step; returns the count and the number of runs. */
 export async function countWithContinueAsNew(count: number, target: number, runs = 1): Promise<string> {
-  if (count >= target) return `count ${count} after ${runs} runs (continued from ${workflowInfo().continuedFromExecutionRunId ? "a previous run" : "nothing"})`;
+  if (count >= target)
+    return `count ${count} after ${runs} runs (continued from ${workflowInfo().continuedFromExecutionRunId ? "a previous run" : "nothing"})`;
   await sleep("1 hour");
   await continueAsNew<typeof countWithContinueAsNew>(count + 1, target, runs + 1);
   throw new Error("unreachable");

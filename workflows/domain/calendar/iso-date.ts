@@ -22,9 +22,7 @@ export function isIsoDate(value: unknown): value is IsoDate {
   const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
   const back = new Date(ms);
   // Date.UTC maps years 0–99 to 1900–1999, so compare the year too.
-  return (
-    back.getUTCFullYear() === Number(y) && back.getUTCMonth() === Number(m) - 1 && back.getUTCDate() === Number(d)
-  );
+  return back.getUTCFullYear() === Number(y) && back.getUTCMonth() === Number(m) - 1 && back.getUTCDate() === Number(d);
 }
 
 /** Narrows a string to IsoDate or throws; use at edges (parsed input, test fixtures). */
@@ -60,7 +58,7 @@ export function addCalendarDays(date: IsoDate, days: number): IsoDate {
 
 /** ISO weekday of a day number; 1970-01-01 was a Thursday. */
 export function weekdayOfDayNumber(dayNumber: number): IsoWeekday {
-  return ((((((dayNumber + 3) % 7) + 7) % 7) + 1) as IsoWeekday);
+  return (((((dayNumber + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }
 
 export function isoWeekday(date: IsoDate): IsoWeekday {

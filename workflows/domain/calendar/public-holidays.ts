@@ -112,14 +112,12 @@ export function publicHolidays(year: number, opts: PublicHolidayOptions = {}): P
     { date: addCalendarDays(easter, 49), key: "pentecost", nameLv: "Vasarsvētki", nameEn: "Pentecost" },
     { date: on(6, 23), key: "ligo", nameLv: "Līgo diena", nameEn: "Midsummer Eve (Līgo)" },
     { date: on(6, 24), key: "midsummer", nameLv: "Jāņu diena", nameEn: "Midsummer Day (Jāņi)" },
-    ...festivalDays.map(
-      (date): Entry => ({
-        date,
-        key: "songFestivalClosing",
-        nameLv: "Vispārējo latviešu Dziesmu un deju svētku noslēguma diena",
-        nameEn: "Closing day of the Latvian Song and Dance Festival",
-      }),
-    ),
+    ...festivalDays.map((date): Entry => ({
+      date,
+      key: "songFestivalClosing",
+      nameLv: "Vispārējo latviešu Dziesmu un deju svētku noslēguma diena",
+      nameEn: "Closing day of the Latvian Song and Dance Festival",
+    })),
     {
       date: on(11, 18),
       key: "proclamation",

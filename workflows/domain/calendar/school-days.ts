@@ -161,8 +161,7 @@ function build(ctx: SchoolDayContext): Compiled {
   const addRange = (start: IsoDate, end: IsoDate) => {
     for (let d = toDayNumber(start), e = toDayNumber(end); d <= e; d++) daysOff.add(d);
   };
-  const holidayApplies = (h: HolidayPeriod) =>
-    h.grades ? h.grades.includes(grade) : grade !== 0 || followsHolidays;
+  const holidayApplies = (h: HolidayPeriod) => (h.grades ? h.grades.includes(grade) : grade !== 0 || followsHolidays);
   const dayOffApplies = (d: DayOff) => !d.grades || d.grades.includes(grade);
 
   const coverageStart = toDayNumber(first.start);

@@ -16,7 +16,10 @@ export function classSelectedCallback(deps: SlackListenerDeps) {
       const actor = await slackActor(deps.core, body);
       if (!actor) return;
       const selected = action.selected_option.value;
-      const [classes, learners] = await Promise.all([reportableClasses(deps.core, actor), learnersInClass(deps.core, actor, parseClassValue(selected))]);
+      const [classes, learners] = await Promise.all([
+        reportableClasses(deps.core, actor),
+        learnersInClass(deps.core, actor, parseClassValue(selected)),
+      ]);
       await client.views.update({
         view_id: body.view.id,
         hash: body.view.hash,

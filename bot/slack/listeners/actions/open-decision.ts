@@ -17,12 +17,25 @@ export function openDecisionCallback(deps: SlackListenerDeps, kind: "CONFIRM" | 
     const actor = await slackActor(deps.core, body);
     const locale = actor?.locale ?? "lv";
     try {
-      if (!actor) return void (await respond({ response_type: "ephemeral", replace_original: false, text: t(locale, "error.unregistered") }));
+      if (!actor)
+        return void (await respond({
+          response_type: "ephemeral",
+          replace_original: false,
+          text: t(locale, "error.unregistered"),
+        }));
       const found = await caseFor(deps.core, actor, "DECIDE_CASE", { caseId: action.value ?? "" });
-      if (found.kind !== "OK") return void (await respond({ response_type: "ephemeral", replace_original: false, text: t(locale, found.kind === "TRAINING_REQUIRED" ? "error.training" : "error.forbidden") }));
+      if (found.kind !== "OK")
+        return void (await respond({
+          response_type: "ephemeral",
+          replace_original: false,
+          text: t(locale, found.kind === "TRAINING_REQUIRED" ? "error.training" : "error.forbidden"),
+        }));
       const reports = await createCaseRepository(deps.core.prisma).reports({ caseId: found.row.id });
       const suggested = highestLevel(reports.map((r) => (r.triage as unknown as TriageResult).level));
-      await client.views.open({ trigger_id: body.trigger_id, view: buildDecisionModal({ locale, caseId: found.row.id, ref: found.row.ref, kind, suggestedLevel: suggested }) });
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: buildDecisionModal({ locale, caseId: found.row.id, ref: found.row.ref, kind, suggestedLevel: suggested }),
+      });
     } catch (error) {
       deps.logger.error("open decision failed", { error: errorMessage(error) });
     }

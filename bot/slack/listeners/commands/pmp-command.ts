@@ -46,8 +46,10 @@ export function pmpCommandCallback(deps: SlackListenerDeps) {
       if (sub === "case" && rest[0]) {
         await ack();
         const result = await viewCase(deps.core, { actor, ref: rest[0] });
-        if (result.kind === "OK") await respond({ response_type: "ephemeral", ...buildCaseDetails(result.details, locale) });
-        else if (result.kind === "TRAINING_REQUIRED") await respond({ response_type: "ephemeral", text: t(locale, "error.training") });
+        if (result.kind === "OK")
+          await respond({ response_type: "ephemeral", ...buildCaseDetails(result.details, locale) });
+        else if (result.kind === "TRAINING_REQUIRED")
+          await respond({ response_type: "ephemeral", text: t(locale, "error.training") });
         else await respond({ response_type: "ephemeral", text: t(locale, "error.unknownCase", { ref: rest[0] }) });
         return;
       }

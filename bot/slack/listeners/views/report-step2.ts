@@ -18,23 +18,47 @@ export function reportStep2Callback(deps: SlackListenerDeps) {
   return async ({ ack, body, view }: Args) => {
     const actor = await slackActor(deps.core, body);
     const locale = actor?.locale ?? "lv";
-    if (!actor) return void (await ack({ response_action: "errors", errors: { [firstBlock(view)]: t(locale, "error.unregistered") } }));
+    if (!actor)
+      return void (await ack({
+        response_action: "errors",
+        errors: { [firstBlock(view)]: t(locale, "error.unregistered") },
+      }));
     let draft: ReportDraft;
     try {
       draft = JSON.parse(view.private_metadata) as ReportDraft;
     } catch {
-      return void (await ack({ response_action: "errors", errors: { [firstBlock(view)]: t(locale, "error.generic") } }));
+      return void (await ack({
+        response_action: "errors",
+        errors: { [firstBlock(view)]: t(locale, "error.generic") },
+      }));
     }
     const answers = draft.riskCodes.map((code) => {
       const value = view.state.values[frequencyBlockId(code)]?.[FREQUENCY_ACTION]?.selected_option?.value;
-      return riskByCode(code)?.answerKind === "yesNo" ? { code, present: value === "yes" } : { code, frequency: Number(value) };
+      return riskByCode(code)?.answerKind === "yesNo"
+        ? { code, present: value === "yes" }
+        : { code, frequency: Number(value) };
     });
     const parsed = riskReportSubmissionSchema.safeParse({ ...draft, answers });
-    if (!parsed.success) return void (await ack({ response_action: "errors", errors: { [firstBlock(view)]: t(locale, "report.error.noRisk") } }));
+    if (!parsed.success)
+      return void (await ack({
+        response_action: "errors",
+        errors: { [firstBlock(view)]: t(locale, "report.error.noRisk") },
+      }));
     try {
-      const outcome = await submitRiskReport(deps.core, { actor, submission: parsed.data, idempotencyKey: `slack-view:${view.id}` });
-      if (outcome.kind === "FORBIDDEN") return void (await ack({ response_action: "errors", errors: { [firstBlock(view)]: t(locale, "error.forbidden") } }));
-      await ack({ response_action: "update", view: buildReportDone({ locale, ref: outcome.caseRef, existingCase: !outcome.newCase && !outcome.duplicate }) });
+      const outcome = await submitRiskReport(deps.core, {
+        actor,
+        submission: parsed.data,
+        idempotencyKey: `slack-view:${view.id}`,
+      });
+      if (outcome.kind === "FORBIDDEN")
+        return void (await ack({
+          response_action: "errors",
+          errors: { [firstBlock(view)]: t(locale, "error.forbidden") },
+        }));
+      await ack({
+        response_action: "update",
+        view: buildReportDone({ locale, ref: outcome.caseRef, existingCase: !outcome.newCase && !outcome.duplicate }),
+      });
     } catch (error) {
       deps.logger.error("report submission failed", { error: errorMessage(error) });
       await ack({ response_action: "errors", errors: { [firstBlock(view)]: t(locale, "error.generic") } });

@@ -44,7 +44,8 @@ const details = (overrides: Partial<CaseDetails> = {}): CaseDetails => ({
 });
 
 /** All the mrkdwn text of the sections, in order. */
-const body = (blocks: KnownBlock[]) => blocks.flatMap((b) => (b.type === "section" && b.text ? [b.text.text] : [])).join("\n");
+const body = (blocks: KnownBlock[]) =>
+  blocks.flatMap((b) => (b.type === "section" && b.text ? [b.text.text] : [])).join("\n");
 
 describe("case details", () => {
   it("has the case reference as the header and notification text, then the pseudonymous details (Latvian)", () => {
@@ -78,7 +79,12 @@ describe("case details", () => {
   });
 
   it("prefers the decided level to triage's, and says so when nobody manages the case yet", () => {
-    const text = body(buildCaseDetails(details({ level: "INDICATED", status: "CONFIRMED", caseManager: null, deadline: null, firstReportAt: null }), "lv").blocks);
+    const text = body(
+      buildCaseDetails(
+        details({ level: "INDICATED", status: "CONFIRMED", caseManager: null, deadline: null, firstReportAt: null }),
+        "lv",
+      ).blocks,
+    );
     expect(text).toContain("Statuss: apstiprināts; līmenis: pielāgotais (krīzes intervence)");
     expect(text).toContain("Lietas vadītājs vēl nav noteikts");
     expect(text).not.toContain("Izpētes termiņš");
@@ -114,7 +120,10 @@ describe("case details", () => {
       { code: "FEWER_STRONG_RISKS", below: 3 },
     ];
     for (const locale of ["lv", "en"] as const) {
-      const said = [...reasons.map((r) => describeReason(r, locale)), ...clearances.map((c) => describeClearance(c, locale))];
+      const said = [
+        ...reasons.map((r) => describeReason(r, locale)),
+        ...clearances.map((c) => describeClearance(c, locale)),
+      ];
       expect(new Set(said).size).toBe(said.length);
       for (const text of said) expect(text.length).toBeGreaterThan(10);
     }
@@ -134,7 +143,13 @@ describe("case details", () => {
       level: "INDICATED",
       caseManager: "Anna-Marija Kalniņa-Ozoliņa",
       reports: 120,
-      risks: RISKS.map((r) => ({ code: r.code, nameLv: r.shortNameLv, nameEn: r.nameEn, frequency: r.answerKind === "frequency" ? 3 : null, present: r.answerKind === "yesNo" ? true : null })),
+      risks: RISKS.map((r) => ({
+        code: r.code,
+        nameLv: r.shortNameLv,
+        nameEn: r.nameEn,
+        frequency: r.answerKind === "frequency" ? 3 : null,
+        present: r.answerKind === "yesNo" ? true : null,
+      })),
       triage: {
         ...triage,
         level: "INDICATED",
@@ -152,13 +167,16 @@ describe("case details", () => {
     for (const locale of ["lv", "en"] as const) {
       const message = buildCaseDetails(worst, locale);
       expect(messageViolations(message)).toEqual([]);
-      for (const block of message.blocks) if (block.type === "section") expect(block.text?.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
+      for (const block of message.blocks)
+        if (block.type === "section") expect(block.text?.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
       // Nothing is lost by splitting: every risk is still listed, in order.
       const text = body(message.blocks);
       const listed = RISKS.map((r) => text.indexOf(`${r.code} ${locale === "lv" ? r.shortNameLv : r.nameEn} (`));
       expect(listed.every((at) => at >= 0)).toBe(true);
       expect([...listed].sort((a, b) => a - b)).toEqual(listed);
-      expect(text).toContain(locale === "lv" ? "Kāpēc šis līmenis: drošību apdraudoši riski (A01," : "Why this level: risks to safety (A01,");
+      expect(text).toContain(
+        locale === "lv" ? "Kāpēc šis līmenis: drošību apdraudoši riski (A01," : "Why this level: risks to safety (A01,",
+      );
       expect(text).toContain(locale === "lv" ? "Kas to mazinātu: A01, A02" : "What would lower it: A01, A02");
     }
   });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { buildDecisionModal, type DecisionMetadata } from "../../../../bot/slack/blocks/decision-modal.js";
-import { DECIDE_CALLBACK, INTENSITY_ACTION, INTENSITY_BLOCK, LEVEL_ACTION, LEVEL_BLOCK, REASON_ACTION, REASON_BLOCK } from "../../../../bot/slack/ids.js";
+import {
+  DECIDE_CALLBACK,
+  INTENSITY_ACTION,
+  INTENSITY_BLOCK,
+  LEVEL_ACTION,
+  LEVEL_BLOCK,
+  REASON_ACTION,
+  REASON_BLOCK,
+} from "../../../../bot/slack/ids.js";
 import { allText, inputBlock, modalViolations, optionsOf } from "./slack-limits.js";
 
 const CASE_ID = "3a7e1c9d-8b2f-4e6a-9c1d-5f0b2a4e6c8d";
@@ -22,10 +30,21 @@ describe("decision modal", () => {
       ["3", "3 — augsta"],
     ]);
     const level = inputBlock(view.blocks, LEVEL_BLOCK);
-    expect(level.element).toMatchObject({ type: "static_select", action_id: LEVEL_ACTION, initial_option: { value: "TARGETED", text: { text: "mērķtiecīgais" } } });
+    expect(level.element).toMatchObject({
+      type: "static_select",
+      action_id: LEVEL_ACTION,
+      initial_option: { value: "TARGETED", text: { text: "mērķtiecīgais" } },
+    });
     expect(optionsOf(level).map((o) => o.value)).toEqual(["UNIVERSAL", "TARGETED", "INDICATED"]);
-    expect(JSON.parse(view.private_metadata ?? "")).toEqual({ caseId: CASE_ID, kind: "CONFIRM" } satisfies DecisionMetadata);
-    expect([view.title.text, view.submit?.text, view.close?.text]).toEqual(["Lēmums par lietu", "Apstiprināt", "Atcelt"]);
+    expect(JSON.parse(view.private_metadata ?? "")).toEqual({
+      caseId: CASE_ID,
+      kind: "CONFIRM",
+    } satisfies DecisionMetadata);
+    expect([view.title.text, view.submit?.text, view.close?.text]).toEqual([
+      "Lēmums par lietu",
+      "Apstiprināt",
+      "Atcelt",
+    ]);
   });
 
   it("presets whichever level triage suggested", () => {
@@ -40,7 +59,12 @@ describe("decision modal", () => {
     expect(view.blocks.map((b) => b.block_id)).toEqual([undefined, REASON_BLOCK]);
     const reason = inputBlock(view.blocks, REASON_BLOCK);
     expect(reason.optional).toBeFalsy();
-    expect(reason.element).toEqual({ type: "plain_text_input", action_id: REASON_ACTION, multiline: true, max_length: 500 });
+    expect(reason.element).toEqual({
+      type: "plain_text_input",
+      action_id: REASON_ACTION,
+      multiline: true,
+      max_length: 500,
+    });
     expect(reason.label.text).toBe("Noraidīšanas iemesls (bez vārdiem un personas kodiem)");
     expect(JSON.parse(view.private_metadata ?? "")).toEqual({ caseId: CASE_ID, kind: "REJECT" });
     expect(view.submit?.text).toBe("Noraidīt");
@@ -48,12 +72,22 @@ describe("decision modal", () => {
 
   it("is in English when asked", () => {
     const confirm = buildDecisionModal({ ...base, locale: "en", kind: "CONFIRM" });
-    expect([confirm.title.text, confirm.submit?.text, confirm.close?.text]).toEqual(["Decision on the case", "Confirm", "Cancel"]);
+    expect([confirm.title.text, confirm.submit?.text, confirm.close?.text]).toEqual([
+      "Decision on the case",
+      "Confirm",
+      "Cancel",
+    ]);
     expect(inputBlock(confirm.blocks, INTENSITY_BLOCK).label.text).toBe("Risk intensity");
-    expect(optionsOf(inputBlock(confirm.blocks, LEVEL_BLOCK)).map((o) => o.text.text)).toEqual(["universal", "targeted", "indicated (crisis intervention)"]);
+    expect(optionsOf(inputBlock(confirm.blocks, LEVEL_BLOCK)).map((o) => o.text.text)).toEqual([
+      "universal",
+      "targeted",
+      "indicated (crisis intervention)",
+    ]);
     const reject = buildDecisionModal({ ...base, locale: "en", kind: "REJECT" });
     expect(reject.submit?.text).toBe("Reject");
-    expect(inputBlock(reject.blocks, REASON_BLOCK).label.text).toBe("Reason for rejecting (no names or personal codes)");
+    expect(inputBlock(reject.blocks, REASON_BLOCK).label.text).toBe(
+      "Reason for rejecting (no names or personal codes)",
+    );
   });
 
   it("stays within Slack's modal limits for every kind, level and language, and carries no learner data", () => {

@@ -9,7 +9,8 @@ describe("help", () => {
     expect(help.blocks.map((b) => b.type)).toEqual(["header", "section", "context"]);
     expect(help.blocks[0]).toEqual({ type: "header", text: { type: "plain_text", text: "pmp-bot komandas" } });
     const body = JSON.stringify(help.blocks[1]);
-    for (const command of ["`/pmp report`", "`/pmp case <atsauce>`", "`/pmp help`", "`/pmp help en`"]) expect(body).toContain(command);
+    for (const command of ["`/pmp report`", "`/pmp case <atsauce>`", "`/pmp help`", "`/pmp help en`"])
+      expect(body).toContain(command);
     expect(body.match(/• /g)).toHaveLength(3);
     expect(JSON.stringify(help.blocks[2])).toContain("Čatā neraksti vārdus un personas kodus");
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { buildReportDone, buildReportStep1, buildReportStep2, classValue, parseClassValue, type ClassChoice, type ReportDraft } from "../../../../bot/slack/blocks/report-modal.js";
+import {
+  buildReportDone,
+  buildReportStep1,
+  buildReportStep2,
+  classValue,
+  parseClassValue,
+  type ClassChoice,
+  type ReportDraft,
+} from "../../../../bot/slack/blocks/report-modal.js";
 import {
   CLASS_BLOCK,
   CLASS_SELECT_ACTION,
@@ -19,13 +27,28 @@ import {
   riskBlockId,
 } from "../../../../bot/slack/ids.js";
 import { t } from "../../../../bot/core/i18n.js";
-import { FREQUENCY_SCALE, RISK_CODES, RISK_GROUPS, RISKS, riskByCode, risksInGroup, YES_NO_SCALE } from "../../../../workflows/domain/risk-catalogue.js";
+import {
+  FREQUENCY_SCALE,
+  RISK_CODES,
+  RISK_GROUPS,
+  RISKS,
+  riskByCode,
+  risksInGroup,
+  YES_NO_SCALE,
+} from "../../../../workflows/domain/risk-catalogue.js";
 import { inputBlock, LIMITS, modalViolations, optionsOf } from "./slack-limits.js";
 
 const SCHOOL_A = "0b7c6a2e-5a43-4d8e-9a0e-111111111111";
 const SCHOOL_B = "0b7c6a2e-5a43-4d8e-9a0e-222222222222";
-const oneSchool: ClassChoice[] = ["1.a", "1.b", "7.a", "12.b"].map((classLabel) => ({ schoolId: SCHOOL_A, schoolName: "Demo vidusskola", classLabel }));
-const twoSchools: ClassChoice[] = [...oneSchool, { schoolId: SCHOOL_B, schoolName: "Demo pamatskola", classLabel: "7.a" }];
+const oneSchool: ClassChoice[] = ["1.a", "1.b", "7.a", "12.b"].map((classLabel) => ({
+  schoolId: SCHOOL_A,
+  schoolName: "Demo vidusskola",
+  classLabel,
+}));
+const twoSchools: ClassChoice[] = [
+  ...oneSchool,
+  { schoolId: SCHOOL_B, schoolName: "Demo pamatskola", classLabel: "7.a" },
+];
 const learners = Array.from({ length: 30 }, (_, i) => ({
   id: `learner-id-${String(i).padStart(3, "0")}`,
   learnerCode: `L-${String(100000 + i)}`,
@@ -39,8 +62,25 @@ describe("report step 1", () => {
   it("is the step-1 modal with the class picker, four risk groups, low grades, other and parents, in that order", () => {
     expect(view.type).toBe("modal");
     expect(view.callback_id).toBe(REPORT_STEP1_CALLBACK);
-    expect(view.blocks.map((b) => b.block_id)).toEqual([CLASS_BLOCK, LEARNER_BLOCK, ...RISK_GROUPS.map((g) => riskBlockId(g.code)), LOW_ATTAINMENT_BLOCK, OTHER_BLOCK, PARENTS_BLOCK]);
-    expect(view.blocks.map((b) => b.block_id)).toEqual(["class_block", "learner_block", "risks_A_block", "risks_B_block", "risks_C_block", "risks_D_block", "low_attainment_block", "other_block", "parents_block"]);
+    expect(view.blocks.map((b) => b.block_id)).toEqual([
+      CLASS_BLOCK,
+      LEARNER_BLOCK,
+      ...RISK_GROUPS.map((g) => riskBlockId(g.code)),
+      LOW_ATTAINMENT_BLOCK,
+      OTHER_BLOCK,
+      PARENTS_BLOCK,
+    ]);
+    expect(view.blocks.map((b) => b.block_id)).toEqual([
+      "class_block",
+      "learner_block",
+      "risks_A_block",
+      "risks_B_block",
+      "risks_C_block",
+      "risks_D_block",
+      "low_attainment_block",
+      "other_block",
+      "parents_block",
+    ]);
   });
 
   it("dispatches the class choice (so the learner list can follow) and asks for a class first", () => {
@@ -51,18 +91,29 @@ describe("report step 1", () => {
     expect(optionsOf(cls).map((o) => o.value)).toEqual(oneSchool.map(classValue));
     expect(cls.element).not.toHaveProperty("initial_option");
     const learner = view.blocks.find((b) => b.block_id === LEARNER_BLOCK);
-    expect(learner).toEqual({ type: "context", block_id: LEARNER_BLOCK, elements: [{ type: "mrkdwn", text: t("lv", "report.pickClassFirst") }] });
+    expect(learner).toEqual({
+      type: "context",
+      block_id: LEARNER_BLOCK,
+      elements: [{ type: "mrkdwn", text: t("lv", "report.pickClassFirst") }],
+    });
   });
 
   it("names the school next to the class when the reporter has classes in more than one school", () => {
     const options = optionsOf(inputBlock(buildReportStep1({ locale: "lv", classes: twoSchools }).blocks, CLASS_BLOCK));
-    expect(options.map((o) => o.text.text)).toEqual(["Demo vidusskola · 1.a", "Demo vidusskola · 1.b", "Demo vidusskola · 7.a", "Demo vidusskola · 12.b", "Demo pamatskola · 7.a"]);
+    expect(options.map((o) => o.text.text)).toEqual([
+      "Demo vidusskola · 1.a",
+      "Demo vidusskola · 1.b",
+      "Demo vidusskola · 7.a",
+      "Demo vidusskola · 12.b",
+      "Demo pamatskola · 7.a",
+    ]);
     // The same class label in two schools stays two distinct values.
     expect(new Set(options.map((o) => o.value)).size).toBe(5);
   });
 
   it("round-trips class values through parseClassValue", () => {
-    for (const c of twoSchools) expect(parseClassValue(classValue(c))).toEqual({ schoolId: c.schoolId, classLabel: c.classLabel });
+    for (const c of twoSchools)
+      expect(parseClassValue(classValue(c))).toEqual({ schoolId: c.schoolId, classLabel: c.classLabel });
     expect(parseClassValue("")).toEqual({ schoolId: "", classLabel: "" });
   });
 
@@ -84,7 +135,10 @@ describe("report step 1", () => {
   });
 
   it("ignores a selected class that is not among the options", () => {
-    const cls = inputBlock(buildReportStep1({ locale: "lv", classes: oneSchool, selectedClass: `${SCHOOL_B}|9.c` }).blocks, CLASS_BLOCK);
+    const cls = inputBlock(
+      buildReportStep1({ locale: "lv", classes: oneSchool, selectedClass: `${SCHOOL_B}|9.c` }).blocks,
+      CLASS_BLOCK,
+    );
     expect(cls.element).not.toHaveProperty("initial_option");
   });
 
@@ -106,7 +160,9 @@ describe("report step 1", () => {
 
   it("labels risks with the Latvian short name, or the English name in English", () => {
     const en = buildReportStep1({ locale: "en", classes: oneSchool });
-    const text = (v: typeof view, code: string) => RISK_GROUPS.flatMap((g) => optionsOf(inputBlock(v.blocks, riskBlockId(g.code)))).find((o) => o.value === code)?.text.text;
+    const text = (v: typeof view, code: string) =>
+      RISK_GROUPS.flatMap((g) => optionsOf(inputBlock(v.blocks, riskBlockId(g.code)))).find((o) => o.value === code)
+        ?.text.text;
     for (const risk of RISKS) {
       const lv = `${risk.code} ${risk.shortNameLv}`;
       expect(text(view, risk.code)).toEqual(lv.length <= LIMITS.optionText ? lv : expect.stringMatching(/…$/));
@@ -130,9 +186,18 @@ describe("report step 1", () => {
   it("bounds low grades to 0–20, limits 'other' to 500 chars and offers the three parent answers", () => {
     expect(inputBlock(view.blocks, LOW_ATTAINMENT_BLOCK)).toMatchObject({
       optional: true,
-      element: { type: "number_input", action_id: LOW_ATTAINMENT_ACTION, is_decimal_allowed: false, min_value: "0", max_value: "20" },
+      element: {
+        type: "number_input",
+        action_id: LOW_ATTAINMENT_ACTION,
+        is_decimal_allowed: false,
+        min_value: "0",
+        max_value: "20",
+      },
     });
-    expect(inputBlock(view.blocks, OTHER_BLOCK)).toMatchObject({ optional: true, element: { type: "plain_text_input", action_id: OTHER_ACTION, multiline: true, max_length: 500 } });
+    expect(inputBlock(view.blocks, OTHER_BLOCK)).toMatchObject({
+      optional: true,
+      element: { type: "plain_text_input", action_id: OTHER_ACTION, multiline: true, max_length: 500 },
+    });
     const parents = inputBlock(view.blocks, PARENTS_BLOCK);
     expect(parents.optional).toBeFalsy();
     expect(parents.element).toMatchObject({ type: "radio_buttons", action_id: PARENTS_ACTION });
@@ -154,14 +219,31 @@ describe("report step 1", () => {
     expect(en.close?.text).toBe("Cancel");
     expect(inputBlock(en.blocks, CLASS_BLOCK).label.text).toBe("Class");
     expect(inputBlock(en.blocks, riskBlockId("D")).label.text).toBe("Family-related risks: risks observed");
-    expect(optionsOf(inputBlock(en.blocks, PARENTS_BLOCK)).map((o) => o.text.text)).toEqual(["Yes", "No", "Not yet, I will"]);
+    expect(optionsOf(inputBlock(en.blocks, PARENTS_BLOCK)).map((o) => o.text.text)).toEqual([
+      "Yes",
+      "No",
+      "Not yet, I will",
+    ]);
   });
 
   it("stays within Slack's limits in both languages, also with 150 classes and 150 learners (capped at 100 options)", () => {
-    const manyClasses: ClassChoice[] = Array.from({ length: 150 }, (_, i) => ({ schoolId: i % 2 ? SCHOOL_A : SCHOOL_B, schoolName: "Ļoti gara skolas nosaukuma daļa ".repeat(3), classLabel: `${(i % 12) + 1}.${i}` }));
-    const manyLearners = Array.from({ length: 150 }, (_, i) => ({ id: `id-${i}`, learnerCode: `L-${200000 + i}`, initials: "A.B." }));
+    const manyClasses: ClassChoice[] = Array.from({ length: 150 }, (_, i) => ({
+      schoolId: i % 2 ? SCHOOL_A : SCHOOL_B,
+      schoolName: "Ļoti gara skolas nosaukuma daļa ".repeat(3),
+      classLabel: `${(i % 12) + 1}.${i}`,
+    }));
+    const manyLearners = Array.from({ length: 150 }, (_, i) => ({
+      id: `id-${i}`,
+      learnerCode: `L-${200000 + i}`,
+      initials: "A.B.",
+    }));
     for (const locale of ["lv", "en"] as const) {
-      const big = buildReportStep1({ locale, classes: manyClasses, selectedClass: classValue(manyClasses[3]!), learners: manyLearners });
+      const big = buildReportStep1({
+        locale,
+        classes: manyClasses,
+        selectedClass: classValue(manyClasses[3]!),
+        learners: manyLearners,
+      });
       expect(modalViolations(big)).toEqual([]);
       expect(modalViolations(buildReportStep1({ locale, classes: oneSchool }))).toEqual([]);
       expect(optionsOf(inputBlock(big.blocks, CLASS_BLOCK))).toHaveLength(LIMITS.selectOptions);
@@ -171,13 +253,22 @@ describe("report step 1", () => {
 });
 
 describe("report step 2", () => {
-  const draft: ReportDraft = { learnerId: LEARNER_ID, riskCodes: ["A02", "B19", "D58"], parentsInformed: "NOT_YET", lowAttainmentSubjects: 3, otherText: "Bieži kavē pirmdienās" };
+  const draft: ReportDraft = {
+    learnerId: LEARNER_ID,
+    riskCodes: ["A02", "B19", "D58"],
+    parentsInformed: "NOT_YET",
+    lowAttainmentSubjects: 3,
+    otherText: "Bieži kavē pirmdienās",
+  };
 
   it("is the step-2 modal with one frequency picker per chosen risk, in the draft's order", () => {
     const view = buildReportStep2({ locale: "lv", draft });
     expect(view.type).toBe("modal");
     expect(view.callback_id).toBe(REPORT_STEP2_CALLBACK);
-    expect(view.blocks[0]).toEqual({ type: "section", text: { type: "mrkdwn", text: t("lv", "report.frequencyIntro") } });
+    expect(view.blocks[0]).toEqual({
+      type: "section",
+      text: { type: "mrkdwn", text: t("lv", "report.frequencyIntro") },
+    });
     expect(view.blocks.slice(1).map((b) => b.block_id)).toEqual(["freq_A02_block", "freq_B19_block", "freq_D58_block"]);
     for (const code of draft.riskCodes) {
       const block = inputBlock(view.blocks, frequencyBlockId(code));
@@ -195,11 +286,15 @@ describe("report step 2", () => {
         const options = optionsOf(block);
         if (risk.answerKind === "yesNo") {
           expect(options.map((o) => o.value)).toEqual(["no", "yes"]);
-          expect(options.map((o) => o.text.text)).toEqual(YES_NO_SCALE.map((s) => (locale === "lv" ? s.labelLv : s.labelEn)));
+          expect(options.map((o) => o.text.text)).toEqual(
+            YES_NO_SCALE.map((s) => (locale === "lv" ? s.labelLv : s.labelEn)),
+          );
           expect(block.element).toMatchObject({ initial_option: { value: "yes" } });
         } else {
           expect(options.map((o) => o.value)).toEqual(["0", "1", "2", "3"]);
-          expect(options.map((o) => o.text.text)).toEqual(FREQUENCY_SCALE.map((s) => `${s.value} — ${locale === "lv" ? s.labelLv : s.labelEn}`));
+          expect(options.map((o) => o.text.text)).toEqual(
+            FREQUENCY_SCALE.map((s) => `${s.value} — ${locale === "lv" ? s.labelLv : s.labelEn}`),
+          );
           expect(block.element).toMatchObject({ initial_option: { value: "1" } });
         }
       }
@@ -216,14 +311,25 @@ describe("report step 2", () => {
   it("carries the draft in private_metadata and gets it back unchanged", () => {
     const view = buildReportStep2({ locale: "lv", draft });
     expect(JSON.parse(view.private_metadata ?? "")).toEqual(draft);
-    const minimal: ReportDraft = { learnerId: LEARNER_ID, riskCodes: [], otherText: "tikai cits", parentsInformed: "NO" };
+    const minimal: ReportDraft = {
+      learnerId: LEARNER_ID,
+      riskCodes: [],
+      otherText: "tikai cits",
+      parentsInformed: "NO",
+    };
     expect(JSON.parse(buildReportStep2({ locale: "en", draft: minimal }).private_metadata ?? "")).toEqual(minimal);
   });
 
   it("stays within Slack's limits with all 66 risks and a 500-char 'other' text, even one full of characters JSON escapes", () => {
     const texts = ["ā".repeat(500), `"\\\n`.repeat(167).slice(0, 500), "Ģimene 👪 ".repeat(50).slice(0, 500)];
     for (const otherText of texts) {
-      const worst: ReportDraft = { learnerId: LEARNER_ID, riskCodes: [...RISK_CODES], otherText, lowAttainmentSubjects: 20, parentsInformed: "NOT_YET" };
+      const worst: ReportDraft = {
+        learnerId: LEARNER_ID,
+        riskCodes: [...RISK_CODES],
+        otherText,
+        lowAttainmentSubjects: 20,
+        parentsInformed: "NOT_YET",
+      };
       for (const locale of ["lv", "en"] as const) {
         const view = buildReportStep2({ locale, draft: worst });
         expect(view.blocks).toHaveLength(67);
@@ -250,10 +356,17 @@ describe("report done", () => {
     expect(lv.title.text).toBe("Paldies!");
     expect(lv.submit).toBeUndefined();
     expect(lv.close?.text).toBe("OK");
-    expect(lv.blocks).toEqual([{ type: "section", text: { type: "mrkdwn", text: "Ziņojums reģistrēts lietā *PMP-2025-0042*. Atbalsta komanda to izskatīs." } }]);
+    expect(lv.blocks).toEqual([
+      {
+        type: "section",
+        text: { type: "mrkdwn", text: "Ziņojums reģistrēts lietā *PMP-2025-0042*. Atbalsta komanda to izskatīs." },
+      },
+    ]);
     const en = buildReportDone({ locale: "en", ref: "PMP-2025-0042", existingCase: true });
     expect(en.title.text).toBe("Thank you!");
-    expect(en.blocks).toEqual([{ type: "section", text: { type: "mrkdwn", text: "Report added to the existing case *PMP-2025-0042*." } }]);
+    expect(en.blocks).toEqual([
+      { type: "section", text: { type: "mrkdwn", text: "Report added to the existing case *PMP-2025-0042*." } },
+    ]);
     expect(modalViolations(lv)).toEqual([]);
     expect(modalViolations(en)).toEqual([]);
   });

@@ -28,11 +28,13 @@ export const LIMITS = {
 } as const;
 
 type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 /** Slack counts characters; code points are the safe reading (an emoji is one character, two UTF-16 units). */
 const length = (text: string) => [...text].length;
-const textOf = (value: unknown): string | undefined => (isRecord(value) && typeof value.text === "string" ? value.text : undefined);
+const textOf = (value: unknown): string | undefined =>
+  isRecord(value) && typeof value.text === "string" ? value.text : undefined;
 
 export function modalViolations(view: ModalView): string[] {
   const out: string[] = [];
@@ -54,7 +56,8 @@ export function modalViolations(view: ModalView): string[] {
 
 export function messageViolations(message: { text: string; blocks: KnownBlock[] }): string[] {
   const out: string[] = [];
-  if (message.blocks.length > LIMITS.messageBlocks) out.push(`blocks: ${message.blocks.length} > ${LIMITS.messageBlocks}`);
+  if (message.blocks.length > LIMITS.messageBlocks)
+    out.push(`blocks: ${message.blocks.length} > ${LIMITS.messageBlocks}`);
   if (message.text.trim() === "") out.push("text: empty (notifications and screen readers use it)");
   if (message.blocks.some((b) => b.type === "input")) out.push("blocks: input blocks are for modals");
   out.push(...blocksViolations(message.blocks));
@@ -83,28 +86,34 @@ function blockViolations(block: Json, path: string): string[] {
   switch (block.type) {
     case "section":
       at("text", textOf(block.text), LIMITS.sectionText);
-      if (list(block.fields).length > LIMITS.sectionFields) out.push(`${path}.fields: more than ${LIMITS.sectionFields}`);
+      if (list(block.fields).length > LIMITS.sectionFields)
+        out.push(`${path}.fields: more than ${LIMITS.sectionFields}`);
       list(block.fields).forEach((f, i) => at(`fields[${i}]`, textOf(f), LIMITS.fieldText));
       if (isRecord(block.accessory)) out.push(...elementViolations(block.accessory, `${path}.accessory`));
-      if (textOf(block.text) === undefined && list(block.fields).length === 0) out.push(`${path}: section without text or fields`);
+      if (textOf(block.text) === undefined && list(block.fields).length === 0)
+        out.push(`${path}: section without text or fields`);
       break;
     case "header":
       at("text", textOf(block.text), LIMITS.headerText);
-      if (!isRecord(block.text) || block.text.type !== "plain_text") out.push(`${path}.text: a header takes plain_text`);
+      if (!isRecord(block.text) || block.text.type !== "plain_text")
+        out.push(`${path}.text: a header takes plain_text`);
       break;
     case "context":
-      if (list(block.elements).length > LIMITS.contextElements) out.push(`${path}.elements: more than ${LIMITS.contextElements}`);
+      if (list(block.elements).length > LIMITS.contextElements)
+        out.push(`${path}.elements: more than ${LIMITS.contextElements}`);
       list(block.elements).forEach((e, i) => at(`elements[${i}]`, textOf(e), LIMITS.sectionText));
       break;
     case "actions":
-      if (list(block.elements).length > LIMITS.actionsElements) out.push(`${path}.elements: more than ${LIMITS.actionsElements}`);
+      if (list(block.elements).length > LIMITS.actionsElements)
+        out.push(`${path}.elements: more than ${LIMITS.actionsElements}`);
       list(block.elements).forEach((e, i) => {
         if (isRecord(e)) out.push(...elementViolations(e, `${path}.elements[${i}]`));
       });
       break;
     case "input":
       at("label", textOf(block.label), LIMITS.label);
-      if (!isRecord(block.label) || block.label.type !== "plain_text") out.push(`${path}.label: an input label takes plain_text`);
+      if (!isRecord(block.label) || block.label.type !== "plain_text")
+        out.push(`${path}.label: an input label takes plain_text`);
       if (isRecord(block.element)) out.push(...elementViolations(block.element, `${path}.element`));
       break;
     case "divider":
@@ -136,7 +145,10 @@ function elementViolations(element: Json, path: string): string[] {
       values.add(value);
     });
     // An initial option Slack cannot find among the options makes it reject the whole view.
-    if (isRecord(element.initial_option) && !options.some((o) => isRecord(o) && isRecord(element.initial_option) && o.value === element.initial_option.value)) {
+    if (
+      isRecord(element.initial_option) &&
+      !options.some((o) => isRecord(o) && isRecord(element.initial_option) && o.value === element.initial_option.value)
+    ) {
       out.push(`${path}.initial_option: not among the options`);
     }
   };
@@ -154,7 +166,8 @@ function elementViolations(element: Json, path: string): string[] {
       checkOptions(LIMITS.radioOptions);
       break;
     case "plain_text_input":
-      if (typeof element.max_length === "number" && element.max_length > LIMITS.textInputMaxLength) out.push(`${path}.max_length: > ${LIMITS.textInputMaxLength}`);
+      if (typeof element.max_length === "number" && element.max_length > LIMITS.textInputMaxLength)
+        out.push(`${path}.max_length: > ${LIMITS.textInputMaxLength}`);
       break;
     case "number_input":
       break;
