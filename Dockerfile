@@ -17,7 +17,8 @@ COPY bot bot
 COPY workflows workflows
 COPY activities activities
 COPY prisma prisma
-# The in-memory Temporal engine under test/support is for tests and local mode only: not in the image.
+# bot/ includes the in-memory Temporal engine (bot/local-temporal/engine) that local mode falls back to;
+# production always sets TEMPORAL_ADDRESS, so it is never started here.
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

@@ -10,7 +10,6 @@ import type { PrismaClient } from "../prisma/client.js";
 import type { Logger, LogLevel } from "../prisma/runtime/logger.js";
 import { createActivities } from "./index.js";
 import type { SlackSender } from "./slack-sender.js";
-import { startAbsenceSweep } from "./absence-sweep.js";
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL("../workflows/index.ts", import.meta.url));
 
@@ -69,9 +68,8 @@ export async function startWorker(options: {
         slack: options.slack,
       }),
     });
-    const sweep = await startAbsenceSweep({ ...options, logger: options.logger.child("absence-sweep") });
+    // The absence sweep (bot/ingest/absence-sweep.ts) runs in the bot process, next to the dispatch it repeats.
     const done = worker.run().finally(async () => {
-      await sweep.stop();
       await connection.close();
     });
     return {

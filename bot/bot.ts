@@ -8,7 +8,8 @@ import type { CoreDeps } from "./core/deps.js";
 import { createHttpServer } from "./http-server.js";
 import { mountSlack } from "./slack/app.js";
 import pg from "pg";
-import { createAbsenceDispatcher } from "../activities/absence-dispatch.js";
+import { createAbsenceDispatcher } from "./ingest/absence-dispatch.js";
+import { startAbsenceSweep } from "./ingest/absence-sweep.js";
 import { createAbsenceImporter } from "../prisma/absences/importer.js";
 import { createApiTokenRepository } from "../prisma/absences/api-tokens.js";
 import { createAbsencesRouter } from "./ingest/absences-router.js";
@@ -52,7 +53,7 @@ export async function startBot(options: {
     });
   }
   // E-journal absence records arrive over HTTP (per-school API token); each import is then dispatched to the
-  // escalation workflows at once (the worker's sweep catches anything a crash left behind).
+  // escalation workflows at once; the sweep catches anything a crash or the CLI left behind.
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
   const dispatcher = createAbsenceDispatcher({ prisma: options.prisma, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE });
   http.app.use(
@@ -71,6 +72,7 @@ export async function startBot(options: {
     await pool.end();
     throw error;
   }
+  const sweep = startAbsenceSweep({ dispatcher, logger: logger.child("absence-sweep") });
   if (env.SLACK_BOT_TOKEN) {
     logger.info("Slack connected", { requestUrl: `${url}/slack/events` });
   } else {
@@ -83,6 +85,7 @@ export async function startBot(options: {
     url,
     async stop() {
       await http.close();
+      await sweep.stop();
       await connection.close();
       await pool.end();
     },

@@ -10,7 +10,7 @@ import { startWorker } from "../activities/worker.js";
 import { createSlackSender } from "../activities/slack-sender.js";
 import { startBot } from "./bot.js";
 import { loadLocalEnv } from "./local-env.js";
-import { openTemporalEngine } from "./local-temporal.js";
+import { openTemporalEngine } from "./local-temporal/index.js";
 
 // `npm start`: the whole product in one process on embedded defaults. PostgreSQL (embedded unless
 // DATABASE_URL), migrations, demo data on a fresh local database, a Temporal engine, the worker and the bot.

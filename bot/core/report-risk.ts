@@ -12,6 +12,8 @@ import { publicRefFor } from "../../prisma/public-ref.js";
 import { authorize } from "./access-matrix.js";
 import type { KnownActor } from "./actor.js";
 import type { CoreDeps } from "./deps.js";
+import { signalWithStart } from "./temporal-client.js";
+import { caseWorkflow } from "../../workflows/case-workflow.js";
 
 /** A risk report as any chat platform submits it, validated once at the edge. */
 export const riskReportSubmissionSchema = z
@@ -220,7 +222,8 @@ async function signalCase(
   kase: { id: string; workflowId: string },
   report: { reportId: string; level: TriageResult["level"]; reportedAt: string },
 ): Promise<void> {
-  await deps.temporal.workflow.signalWithStart("caseWorkflow", {
+  await signalWithStart(deps.temporal, {
+    workflow: caseWorkflow,
     workflowId: kase.workflowId,
     taskQueue: deps.taskQueue,
     args: [{ caseId: kase.id, config }],

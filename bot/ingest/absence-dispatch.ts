@@ -1,19 +1,23 @@
 import type { Client } from "@temporalio/client";
-import type { PrismaClient } from "../prisma/client.js";
-import { createCalendarRepository } from "../prisma/repositories/calendar-repository.js";
+import type { PrismaClient } from "../../prisma/client.js";
+import { createCalendarRepository } from "../../prisma/repositories/calendar-repository.js";
+import { absenceEscalation } from "../../workflows/absence-escalation.js";
 import {
   absenceWorkflowId,
   absencesRecordedSignal,
   type AbsencesRecorded,
   type SemesterKey,
-} from "../workflows/absence-messages.js";
-import type { AbsenceMeasures } from "../workflows/domain/absence-rules.js";
-import { semesterOf, type Grade, type IsoDate } from "../workflows/domain/calendar/index.js";
+} from "../../workflows/absence-messages.js";
+import type { AbsenceMeasures } from "../../workflows/domain/absence-rules.js";
+import { semesterOf, type Grade, type IsoDate } from "../../workflows/domain/calendar/index.js";
+import { signalWithStart } from "../core/temporal-client.js";
 
 /**
- * Tells the absence-escalation workflows about imported batches. The batch row records when that was done, so a
- * crash between import and dispatch, or an import from a machine without Temporal (the CLI), is picked up by the
- * next sweep; signals carry the batch id and the workflows ignore a batch they have seen, so a repeat is harmless.
+ * Tells the absence-escalation workflows about imported batches. It lives in the bot process, which receives the
+ * imports (POST /api/absences) and holds a Temporal client; it is not an activity (no workflow asks for it). The
+ * batch row records when that was done, so a crash between import and dispatch, or an import from a machine
+ * without Temporal (the CLI), is picked up by the next sweep (absence-sweep.ts); signals carry the batch id and
+ * the workflows ignore a batch they have seen, so a repeat is harmless.
  */
 export function createAbsenceDispatcher(deps: { prisma: PrismaClient; temporal: Client; taskQueue: string }) {
   const { prisma } = deps;
@@ -58,7 +62,8 @@ export function createAbsenceDispatcher(deps: { prisma: PrismaClient; temporal: 
         measures: await measuresOf(group.learnerId, group.term),
         newUnexcusedDates: [...group.dates].sort(),
       };
-      await deps.temporal.workflow.signalWithStart("absenceEscalation", {
+      await signalWithStart(deps.temporal, {
+        workflow: absenceEscalation,
         workflowId: absenceWorkflowId(group.learnerId),
         taskQueue: deps.taskQueue,
         args: [{ learnerId: group.learnerId, term: group.term }],

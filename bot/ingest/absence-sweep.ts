@@ -1,30 +1,20 @@
-import { Client, Connection } from "@temporalio/client";
-import type { PrismaClient } from "../prisma/client.js";
-import { errorMessage, type Logger } from "../prisma/runtime/logger.js";
-import { createAbsenceDispatcher } from "./absence-dispatch.js";
+import { errorMessage, type Logger } from "../../prisma/runtime/logger.js";
+import type { AbsenceDispatcher } from "./absence-dispatch.js";
 
 /**
- * Every few seconds the worker looks for absence batches nobody dispatched yet (CLI imports, a bot that crashed
- * between import and dispatch) and signals their learners' escalation workflows. Dispatching is idempotent, so
- * two workers sweeping at once cost a little work, not a doubled task.
+ * Every few seconds the bot looks for absence batches nobody dispatched yet (CLI imports, a request that
+ * crashed between import and dispatch, Temporal briefly unreachable) and signals their learners' escalation
+ * workflows. Dispatching is idempotent, so two bot replicas sweeping at once cost a little work, not a doubled
+ * task. The dispatcher is passed in: the sweep only decides when, never how.
  */
-export async function startAbsenceSweep(options: {
-  address: string;
-  namespace: string;
-  taskQueue: string;
-  prisma: PrismaClient;
+export function startAbsenceSweep(options: {
+  dispatcher: Pick<AbsenceDispatcher, "dispatchPending">;
   logger: Logger;
   intervalMs?: number;
-}): Promise<{ stop(): Promise<void> }> {
-  const connection = await Connection.connect({ address: options.address });
-  const dispatcher = createAbsenceDispatcher({
-    prisma: options.prisma,
-    temporal: new Client({ connection, namespace: options.namespace }),
-    taskQueue: options.taskQueue,
-  });
+}): { stop(): Promise<void> } {
   let running: Promise<void> = Promise.resolve();
   const sweep = () => {
-    running = dispatcher.dispatchPending().then(
+    running = options.dispatcher.dispatchPending().then(
       (signalled) => {
         if (signalled) options.logger.info("absence batches dispatched", { learners: signalled });
       },
@@ -39,7 +29,6 @@ export async function startAbsenceSweep(options: {
     async stop() {
       clearInterval(timer);
       await running;
-      await connection.close();
     },
   };
 }

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
 import { Connection } from "@temporalio/client";
-import { freePort } from "../prisma/embedded-postgres.js";
-import type { Logger } from "../prisma/runtime/logger.js";
+import { freePort } from "../../prisma/embedded-postgres.js";
+import type { Logger } from "../../prisma/runtime/logger.js";
 
 export interface TemporalEngine {
   address: string;
@@ -23,7 +23,7 @@ export async function openTemporalEngine(options: {
   if (options.address) return { address: options.address, kind: "external", stop: async () => {} };
   const cli = findOnPath("temporal");
   if (cli) return startDevServer(cli, options.logger);
-  const { startTemporalTestServer } = await import("../test/support/temporal/server.js");
+  const { startTemporalTestServer } = await import("./engine/server.js");
   const server = await startTemporalTestServer({ host: "127.0.0.1", port: await freePort() });
   options.logger.warn(
     "Temporal: using the project's in-memory engine. Workflow state lives in this process's memory and is lost when it stops; production uses a Temporal cluster (see docker-compose.yml).",

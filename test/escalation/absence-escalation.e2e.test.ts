@@ -4,7 +4,7 @@ process.env.TEMPORAL_TEST_SERVER_START_TIME = "2025-10-16T06:00:00Z";
 
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAbsenceDispatcher } from "../../activities/absence-dispatch.js";
+import { createAbsenceDispatcher } from "../../bot/ingest/absence-dispatch.js";
 import { createAbsenceImporter } from "../../prisma/absences/importer.js";
 import { demoLearners, type DemoLearner } from "../../prisma/seed/demo-learners.js";
 import { demoIds, demoSlackUserId } from "../../prisma/seed/demo-municipality.js";

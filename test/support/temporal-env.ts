@@ -5,7 +5,7 @@
 // Which server:
 //   TEMPORAL_ADDRESS            an existing server (a real cluster or `temporal server start-dev`); no time skipping
 //   TEMPORAL_TEST_SERVER_PATH   a Temporal test-server executable (e.g. Temporal's own), spawned per file
-//   otherwise                   our protocol-compatible test server, test/support/temporal/bin/temporal-test-server
+//   otherwise                   our protocol-compatible test server, bot/local-temporal/engine/bin/temporal-test-server
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import type { WorkflowClientInterceptor } from "@temporalio/client";
@@ -20,7 +20,9 @@ import {
   type WorkflowBundleWithSourceMap,
 } from "@temporalio/worker";
 
-export const TEST_SERVER_EXECUTABLE = fileURLToPath(new URL("./temporal/bin/temporal-test-server", import.meta.url));
+export const TEST_SERVER_EXECUTABLE = fileURLToPath(
+  new URL("../../bot/local-temporal/engine/bin/temporal-test-server", import.meta.url),
+);
 
 export type TemporalServerKind = "pmp-test-server" | "external-test-server" | "existing-server";
 

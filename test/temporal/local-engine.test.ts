@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { Client, Connection } from "@temporalio/client";
 import { NativeConnection, Worker } from "@temporalio/worker";
-import { startTemporalTestServer } from "../support/temporal/index.js";
+import { startTemporalTestServer } from "../../bot/local-temporal/engine/index.js";
 import { WORKFLOWS_PATH, uniqueId } from "./conformance-env.js";
 import * as activities from "./activities.js";
 import { greetAfterSleep } from "./workflows/basics.js";
