@@ -1,5 +1,6 @@
 import { CaseErrors, decideCaseUpdate, takeCaseUpdate, type CaseDecision } from "../../workflows/case-messages.js";
 import { createCaseRepository } from "../../prisma/repositories/case-repository.js";
+import { highestLevel, type PreventionLevel, type TriageResult } from "../../workflows/domain/triage.js";
 import { authorize, type Command } from "./access-matrix.js";
 import { updateFailureType as failureType } from "./update-failure.js";
 import type { KnownActor } from "./actor.js";
@@ -90,4 +91,24 @@ export async function decideCase(
     if (failureType(error) === CaseErrors.ALREADY_DECIDED) return { kind: "ALREADY_DECIDED", ref: found.row.ref };
     throw error;
   }
+}
+
+export type OpenDecisionOutcome =
+  { kind: "OK"; caseId: string; ref: string; decision: "CONFIRM" | "REJECT"; suggestedLevel: PreventionLevel } | Denied;
+
+/** "Confirm" / "Reject" on the manager's message: the decision form, its level preset from the reports' triage. */
+export async function openDecision(
+  deps: CoreDeps,
+  input: { actor: KnownActor; caseId: string; decision: "CONFIRM" | "REJECT" },
+): Promise<OpenDecisionOutcome> {
+  const found = await caseFor(deps, input.actor, "DECIDE_CASE", { caseId: input.caseId });
+  if (found.kind !== "OK") return found;
+  const reports = await createCaseRepository(deps.prisma).reports({ caseId: found.row.id });
+  return {
+    kind: "OK",
+    caseId: found.row.id,
+    ref: found.row.ref,
+    decision: input.decision,
+    suggestedLevel: highestLevel(reports.map((r) => (r.triage as unknown as TriageResult).level)),
+  };
 }

@@ -1,24 +1,41 @@
 // User-facing text, Latvian first with English available (StaffMember.locale). Pure: used by the bot and by the
-// worker's notification activity alike. Texts carry case references and actions, never learners' names.
+// worker's notification activity alike. Texts carry case references and actions, never learners' names, and no
+// markup of any surface: emphasis, commands and case references are spans the composers build around them
+// (bot/core/messages), so the same text reads right in Slack, Teams, the web console and plain text.
 
-export type Locale = "lv" | "en";
+/**
+ * The languages the product speaks. Adding one (Russian for parent notices) is adding its strings: a text
+ * missing in a language falls back along FALLBACK, so a half-translated language still says everything.
+ */
+export const LOCALES = ["lv", "en", "ru"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "lv";
+
+/** Where to look when a language lacks a text; Latvian, the language of the law and the schools, is last. */
+const FALLBACK: Record<Locale, readonly Locale[]> = { lv: ["lv"], en: ["en", "lv"], ru: ["ru", "lv"] };
+
+/** The locale a chat platform or a person's profile names, or the default for anything we do not speak. */
+export function asLocale(value: unknown): Locale {
+  return LOCALES.includes(value as Locale) ? (value as Locale) : DEFAULT_LOCALE;
+}
 
 type Params = Record<string, string | number>;
-type Entry = { lv: string; en: string };
+/** Latvian and English are required for every text; other languages add theirs when translated. */
+type Entry = { lv: string; en: string } & Partial<Record<Locale, string>>;
 
 const MESSAGES = {
   "help.title": { lv: "pmp-bot komandas", en: "pmp-bot commands" },
   "help.report": {
-    lv: "`/pmp report` — ziņot par iespējamu PMP risku (izglītojamais, riski, biežums)",
-    en: "`/pmp report` — report a possible early-school-leaving risk",
+    lv: "{command} — ziņot par iespējamu PMP risku (izglītojamais, riski, biežums)",
+    en: "{command} — report a possible early-school-leaving risk",
   },
   "help.case": {
-    lv: "`/pmp case <atsauce>` — lietas informācija (tikai tiesīgām lomām; katra apskate tiek reģistrēta)",
-    en: "`/pmp case <ref>` — case details (authorised roles only; every view is logged)",
+    lv: "{command} — lietas informācija (tikai tiesīgām lomām; katra apskate tiek reģistrēta)",
+    en: "{command} — case details (authorised roles only; every view is logged)",
   },
   "help.help": {
-    lv: "`/pmp help` — šī palīdzība (`/pmp help en` — in English)",
-    en: "`/pmp help` — this help (`/pmp help lv` — latviski)",
+    lv: "{command} — šī palīdzība ({other} — in English)",
+    en: "{command} — this help ({other} — latviski)",
   },
   "help.privacy": {
     lv: "Čatā neraksti vārdus un personas kodus: lietas tiek apzīmētas ar atsaucēm.",
@@ -37,7 +54,7 @@ const MESSAGES = {
     lv: "Lieta {ref} nav atrasta vai jums nav piekļuves.",
     en: "Case {ref} not found or not accessible to you.",
   },
-  "error.unknownCommand": { lv: "Nezināma komanda. Izmantojiet `/pmp help`.", en: "Unknown command. Try `/pmp help`." },
+  "error.unknownCommand": { lv: "Nezināma komanda. Izmantojiet {command}.", en: "Unknown command. Try {command}." },
   "error.generic": {
     lv: "Radās kļūda; nekas netika zaudēts. Lūdzu, mēģiniet vēlreiz.",
     en: "Something went wrong; nothing was lost. Please try again.",
@@ -75,19 +92,19 @@ const MESSAGES = {
   "report.error.lowAttainment": { lv: "Skaitlis no 0 līdz 20.", en: "A number from 0 to 20." },
   "report.done.title": { lv: "Paldies!", en: "Thank you!" },
   "report.done": {
-    lv: "Ziņojums reģistrēts lietā *{ref}*. Atbalsta komanda to izskatīs.",
-    en: "Report registered in case *{ref}*. The support team will review it.",
+    lv: "Ziņojums reģistrēts lietā {ref}. Atbalsta komanda to izskatīs.",
+    en: "Report registered in case {ref}. The support team will review it.",
   },
   "report.done.existing": {
-    lv: "Ziņojums pievienots esošajai lietai *{ref}*.",
-    en: "Report added to the existing case *{ref}*.",
+    lv: "Ziņojums pievienots esošajai lietai {ref}.",
+    en: "Report added to the existing case {ref}.",
   },
   "level.UNIVERSAL": { lv: "universālais", en: "universal" },
   "level.TARGETED": { lv: "mērķtiecīgais", en: "targeted" },
   "level.INDICATED": { lv: "pielāgotais (krīzes intervence)", en: "indicated (crisis intervention)" },
-  "case.new": { lv: "Jauns PMP ziņojums: *{ref}*", en: "New PMP report: *{ref}*" },
-  "case.newOnExisting": { lv: "Jauns ziņojums lietā *{ref}*", en: "New report on case *{ref}*" },
-  "case.level": { lv: "Līmenis pēc ziņojuma: *{level}*", en: "Level from the report: *{level}*" },
+  "case.new": { lv: "Jauns PMP ziņojums: {ref}", en: "New PMP report: {ref}" },
+  "case.newOnExisting": { lv: "Jauns ziņojums lietā {ref}", en: "New report on case {ref}" },
+  "case.level": { lv: "Līmenis pēc ziņojuma: {level}", en: "Level from the report: {level}" },
   "case.groups": { lv: "Riska grupas: {groups}", en: "Risk groups: {groups}" },
   "case.actionInvestigate": {
     lv: "Nepieciešams: pārņemt lietu un izpētīt (sazināties ar izglītojamo un vecākiem), lēmums līdz {deadline}.",
@@ -97,51 +114,51 @@ const MESSAGES = {
   "case.takenBy": { lv: "Lietu pārņēma {name}.", en: "{name} took the case." },
   "case.alreadyTaken": { lv: "Lietu {ref} jau pārņēma {name}.", en: "Case {ref} was already taken by {name}." },
   "case.youManage": {
-    lv: "Jūs esat lietas *{ref}* vadītājs. Izpētes termiņš: {deadline}.",
-    en: "You manage case *{ref}*. Investigation deadline: {deadline}.",
+    lv: "Jūs esat lietas {ref} vadītājs. Izpētes termiņš: {deadline}.",
+    en: "You manage case {ref}. Investigation deadline: {deadline}.",
   },
   "case.confirm": { lv: "Apstiprināt", en: "Confirm" },
   "case.reject": { lv: "Noraidīt", en: "Reject" },
   "case.reminder": {
-    lv: "Atgādinājums: lietas *{ref}* izpētes termiņš ir {deadline}.",
-    en: "Reminder: the investigation of case *{ref}* is due {deadline}.",
+    lv: "Atgādinājums: lietas {ref} izpētes termiņš ir {deadline}.",
+    en: "Reminder: the investigation of case {ref} is due {deadline}.",
   },
   "case.overdue": {
-    lv: "Lietas *{ref}* izpētes termiņš ({deadline}) ir nokavēts. Lūdzu, pārņemiet vai nododiet lietu.",
-    en: "The investigation of case *{ref}* is overdue (due {deadline}). Please take over or reassign it.",
+    lv: "Lietas {ref} izpētes termiņš ({deadline}) ir nokavēts. Lūdzu, pārņemiet vai nododiet lietu.",
+    en: "The investigation of case {ref} is overdue (due {deadline}). Please take over or reassign it.",
   },
   "case.confirmed": {
-    lv: "Lieta *{ref}* apstiprināta: {level} līmenis, intensitāte {intensity}.",
-    en: "Case *{ref}* confirmed: {level} level, intensity {intensity}.",
+    lv: "Lieta {ref} apstiprināta: {level} līmenis, intensitāte {intensity}.",
+    en: "Case {ref} confirmed: {level} level, intensity {intensity}.",
   },
-  "case.rejected": { lv: "Lieta *{ref}* noraidīta.", en: "Case *{ref}* rejected." },
+  "case.rejected": { lv: "Lieta {ref} noraidīta.", en: "Case {ref} rejected." },
   "case.route.UNIVERSAL": {
-    lv: "Lieta *{ref}* apstiprināta universālajā līmenī: nepieciešami klases audzinātāja atbalsta pasākumi.",
-    en: "Case *{ref}* confirmed at the universal level: class-teacher measures needed.",
+    lv: "Lieta {ref} apstiprināta universālajā līmenī: nepieciešami klases audzinātāja atbalsta pasākumi.",
+    en: "Case {ref} confirmed at the universal level: class-teacher measures needed.",
   },
   "case.route.TARGETED": {
-    lv: "Lieta *{ref}* apstiprināta mērķtiecīgajā līmenī: atbalsta komandai jāsagatavo individuālais atbalsta plāns (IAP).",
-    en: "Case *{ref}* confirmed at the targeted level: the support team prepares an individual support plan (IAP).",
+    lv: "Lieta {ref} apstiprināta mērķtiecīgajā līmenī: atbalsta komandai jāsagatavo individuālais atbalsta plāns (IAP).",
+    en: "Case {ref} confirmed at the targeted level: the support team prepares an individual support plan (IAP).",
   },
   "case.route.INDICATED": {
-    lv: "Lieta *{ref}* nodota starpinstitūciju sadarbības grupai (iekļauta nākamās sēdes darba kārtībā); nepieciešams IAP.",
-    en: "Case *{ref}* referred to the inter-institutional group (queued for its next meeting); an IAP is needed.",
+    lv: "Lieta {ref} nodota starpinstitūciju sadarbības grupai (iekļauta nākamās sēdes darba kārtībā); nepieciešams IAP.",
+    en: "Case {ref} referred to the inter-institutional group (queued for its next meeting); an IAP is needed.",
   },
   "case.outcome.full.CONFIRM": {
-    lv: "Jūsu ziņojums lietā *{ref}* izskatīts: risks apstiprināts ({level} līmenis).",
-    en: "Your report on case *{ref}* was reviewed: risk confirmed ({level} level).",
+    lv: "Jūsu ziņojums lietā {ref} izskatīts: risks apstiprināts ({level} līmenis).",
+    en: "Your report on case {ref} was reviewed: risk confirmed ({level} level).",
   },
   "case.outcome.full.REJECT": {
-    lv: "Jūsu ziņojums lietā *{ref}* izskatīts: risks neapstiprinājās.",
-    en: "Your report on case *{ref}* was reviewed: the risk was not confirmed.",
+    lv: "Jūsu ziņojums lietā {ref} izskatīts: risks neapstiprinājās.",
+    en: "Your report on case {ref} was reviewed: the risk was not confirmed.",
   },
   "case.outcome.limited.CONFIRM": {
-    lv: "Jūsu ziņojums *{ref}* izskatīts; atbalsts tiek organizēts. Paldies, ka ziņojāt.",
-    en: "Your report *{ref}* was reviewed; support is being arranged. Thank you for reporting.",
+    lv: "Jūsu ziņojums {ref} izskatīts; atbalsts tiek organizēts. Paldies, ka ziņojāt.",
+    en: "Your report {ref} was reviewed; support is being arranged. Thank you for reporting.",
   },
   "case.outcome.limited.REJECT": {
-    lv: "Jūsu ziņojums *{ref}* izskatīts; papildu atbalsts šobrīd nav nepieciešams. Paldies, ka ziņojāt.",
-    en: "Your report *{ref}* was reviewed; no additional support is needed at present. Thank you for reporting.",
+    lv: "Jūsu ziņojums {ref} izskatīts; papildu atbalsts šobrīd nav nepieciešams. Paldies, ka ziņojāt.",
+    en: "Your report {ref} was reviewed; no additional support is needed at present. Thank you for reporting.",
   },
   "decide.title": { lv: "Lēmums par lietu", en: "Decision on the case" },
   "decide.intensity": { lv: "Riska intensitāte", en: "Risk intensity" },
@@ -153,8 +170,8 @@ const MESSAGES = {
     lv: "Noraidīšanas iemesls (bez vārdiem un personas kodiem)",
     en: "Reason for rejecting (no names or personal codes)",
   },
-  "decide.done": { lv: "Lēmums reģistrēts lietā *{ref}*.", en: "Decision recorded on case *{ref}*." },
-  "decide.already": { lv: "Par lietu *{ref}* lēmums jau pieņemts.", en: "Case *{ref}* has already been decided." },
+  "decide.done": { lv: "Lēmums reģistrēts lietā {ref}.", en: "Decision recorded on case {ref}." },
+  "decide.already": { lv: "Par lietu {ref} lēmums jau pieņemts.", en: "Case {ref} has already been decided." },
   "details.title": { lv: "Lieta {ref}", en: "Case {ref}" },
   "details.learner": {
     lv: "Izglītojamais: {code} ({initials}), {class}. klase",
@@ -169,8 +186,8 @@ const MESSAGES = {
   "details.why": { lv: "Kāpēc šis līmenis: {why}", en: "Why this level: {why}" },
   "details.clears": { lv: "Kas to mazinātu: {clears}", en: "What would lower it: {clears}" },
   "absence.parentContact": {
-    lv: "Kavējums bez informācijas: *{learner}* ({class}. klase), {date}. Sazinieties ar {whom} līdz mācību dienas beigām ({due}) un atzīmējiet rezultātu. [{point}]",
-    en: "Absence without information: *{learner}* (class {class}), {date}. Contact {whom} by the end of the school day ({due}) and record the outcome. [{point}]",
+    lv: "Kavējums bez informācijas: {learner} ({class}. klase), {date}. Sazinieties ar {whom} līdz mācību dienas beigām ({due}) un atzīmējiet rezultātu. [{point}]",
+    en: "Absence without information: {learner} (class {class}), {date}. Contact {whom} by the end of the school day ({due}) and record the outcome. [{point}]",
   },
   "absence.whom.parents": { lv: "vecākiem", en: "the parents" },
   "absence.whom.outOfFamily": {
@@ -182,8 +199,8 @@ const MESSAGES = {
   "absence.outcome.UNJUSTIFIED": { lv: "Sazinājos: neattaisnots", en: "Contacted: unjustified" },
   "absence.outcome.UNREACHABLE": { lv: "Nevarēja sazināties", en: "Could not reach" },
   "absence.viisEntry": {
-    lv: "*{learner}* ({class}. klase) šajā semestrī ir {count} neattaisnoti kavējumi: nekavējoties ievadiet VIIS kavējumus, to iemeslus un rīcību to novēršanai. [{point}]",
-    en: "*{learner}* (class {class}) has {count} unexcused absences this semester: enter the absences, their reasons and the remedial action in VIIS now. [{point}]",
+    lv: "{learner} ({class}. klase) šajā semestrī ir {count} neattaisnoti kavējumi: nekavējoties ievadiet VIIS kavējumus, to iemeslus un rīcību to novēršanai. [{point}]",
+    en: "{learner} (class {class}) has {count} unexcused absences this semester: enter the absences, their reasons and the remedial action in VIIS now. [{point}]",
   },
   "absence.viisDone": { lv: "Ievadīts VIIS", en: "Entered in VIIS" },
   "absence.resolved": { lv: "Situācija atrisināta", en: "Situation resolved" },
@@ -193,8 +210,8 @@ const MESSAGES = {
     en: "For information: learner {learner} ({school}) passed the unexcused-absence threshold this semester ({count}). The director has been asked to enter it in VIIS. [{point}]",
   },
   "absence.referral": {
-    lv: "*{learner}* ({class}. klase): kavējumu problēma nav atrisināta. Nosūtiet e-parakstītu dokumentu sociālā dienesta oficiālajā e-pastā ({email}) un atzīmējiet nosūtīšanu. [{point}]",
-    en: "*{learner}* (class {class}): the absences are not resolved. Send an e-signed document to the social service's official e-mail ({email}) and record that it was sent. [{point}]",
+    lv: "{learner} ({class}. klase): kavējumu problēma nav atrisināta. Nosūtiet e-parakstītu dokumentu sociālā dienesta oficiālajā e-pastā ({email}) un atzīmējiet nosūtīšanu. [{point}]",
+    en: "{learner} (class {class}): the absences are not resolved. Send an e-signed document to the social service's official e-mail ({email}) and record that it was sent. [{point}]",
   },
   "absence.referralSent": { lv: "Dokuments nosūtīts", en: "Document sent" },
   "absence.documentRef": { lv: "Dokumenta numurs vai atsauce", en: "Document number or reference" },
@@ -227,32 +244,108 @@ const MESSAGES = {
   "relation.CARE_INSTITUTION_HEAD": { lv: "aprūpes iestādes vadītājs", en: "care-institution head" },
   "relation.OTHER": { lv: "cits", en: "other" },
   "home.title": { lv: "pmp-bot: mani uzdevumi", en: "pmp-bot: my tasks" },
-  "home.cases": { lv: "*Lietas, kuras vadu*", en: "*Cases I manage*" },
+  "home.cases": { lv: "Lietas, kuras vadu", en: "Cases I manage" },
   "home.noCases": { lv: "Nav atvērtu lietu.", en: "No open cases." },
-  "home.case": { lv: "*{ref}* — {status}, {level}{deadline}", en: "*{ref}* — {status}, {level}{deadline}" },
+  "home.case": { lv: "{ref} — {status}, {level}{deadline}", en: "{ref} — {status}, {level}{deadline}" },
   "home.deadline": { lv: "; termiņš {deadline}", en: "; due {deadline}" },
-  "home.tasks": { lv: "*Atvērtie kavējumu uzdevumi*: {count}", en: "*Open absence tasks*: {count}" },
+  "home.tasks": { lv: "Atvērtie uzdevumi: {count}", en: "Open tasks: {count}" },
   "home.report": {
-    lv: "Ziņot par risku: `/pmp report`. Palīdzība: `/pmp help`.",
-    en: "Report a risk: `/pmp report`. Help: `/pmp help`.",
+    lv: "Ziņot par risku: {report}. Palīdzība: {help}.",
+    en: "Report a risk: {report}. Help: {help}.",
   },
   "status.REPORTED": { lv: "ziņots", en: "reported" },
   "status.INVESTIGATING": { lv: "izpētē", en: "investigating" },
   "status.CONFIRMED": { lv: "apstiprināts", en: "confirmed" },
   "status.REJECTED": { lv: "noraidīts", en: "rejected" },
   "status.CLOSED": { lv: "slēgts", en: "closed" },
+  "help.refPlaceholder": { lv: "atsauce", en: "ref" },
+  "result.title": { lv: "pmp-bot", en: "pmp-bot" },
+  "result.ok": { lv: "Labi", en: "OK" },
+  "home.noTasks": { lv: "Nav atvērtu uzdevumu.", en: "No open tasks." },
+  "home.task": { lv: "{kind} — {subject}, termiņš {due}{state}", en: "{kind} — {subject}, due {due}{state}" },
+  "home.task.OPEN": { lv: "", en: "" },
+  "home.task.OVERDUE": { lv: " (nokavēts)", en: " (overdue)" },
+  "home.task.ESCALATED": { lv: " (eskalēts)", en: " (escalated)" },
+  "home.legalPoint": { lv: " [{point}]", en: " [{point}]" },
+  "task.CASE_INVESTIGATION": { lv: "Lietas izpēte", en: "Case investigation" },
+  "task.PARENT_CONTACT": { lv: "Sazināšanās ar vecākiem", en: "Parent contact" },
+  "task.VIIS_ENTRY": { lv: "Kavējumu ievade VIIS", en: "VIIS absence entry" },
+  "task.SOCIAL_SERVICE_REFERRAL": { lv: "Nosūtījums sociālajam dienestam", en: "Social-service referral" },
+  "task.REFERRAL_ACKNOWLEDGEMENT": {
+    lv: "Nosūtījuma saņemšanas apstiprinājums",
+    en: "Referral acknowledgement",
+  },
+  "task.OTHER": { lv: "Uzdevums", en: "Task" },
+  "details.risk": { lv: "{code} {name} ({answer})", en: "{code} {name} ({answer})" },
+  "reason.CRISIS_RISK": { lv: "drošību apdraudoši riski ({risks})", en: "risks to safety ({risks})" },
+  "reason.LONG_LASTING_SIGNIFICANT": {
+    lv: "ilgstoši ({days} d.) būtiski riski ({risks})",
+    en: "long-lasting ({days} d) significant risks ({risks})",
+  },
+  "reason.LOW_ATTAINMENT_PERSISTENT": {
+    lv: "atkārtoti zemi vērtējumi {subjects} priekšmetos",
+    en: "repeatedly low grades in {subjects} subjects",
+  },
+  "reason.IMMEDIATE_RISK": {
+    lv: "tūlītēju intervenci prasoši riski ({risks})",
+    en: "risks needing immediate intervention ({risks})",
+  },
+  "reason.LOW_ATTAINMENT": { lv: "zemi vērtējumi {subjects} priekšmetos", en: "low grades in {subjects} subjects" },
+  "reason.REPEATED": { lv: "atkārtoti ziņoti riski ({risks})", en: "repeatedly reported risks ({risks})" },
+  "reason.LONG_LASTING": { lv: "ilgstoši riski ({risks}, {days} d.)", en: "long-lasting risks ({risks}, {days} d)" },
+  "reason.MANY_RISKS": {
+    lv: "vairāki bieži novēroti riski ({risks})",
+    en: "several frequently observed risks ({risks})",
+  },
+  "reason.FIRST_TIME_LOW": { lv: "pirmreizējs, zemas varbūtības risks", en: "first-time, low-probability risk" },
+  "clears.RISKS_BELOW_OFTEN": { lv: "{risks} vairs netiek novēroti bieži", en: "{risks} no longer observed often" },
+  "clears.CRISIS_RULED_OUT": {
+    lv: "izpētē izslēgts apdraudējums ({risks})",
+    en: "the investigation rules out the threat ({risks})",
+  },
+  "clears.ATTAINMENT_IMPROVES": {
+    lv: "zemi vērtējumi mazāk nekā {subjects} priekšmetos",
+    en: "low grades in fewer than {subjects} subjects",
+  },
+  "clears.NO_NEW_REPORT_UNTIL": { lv: "nav jaunu ziņojumu līdz {date}", en: "no new report until {date}" },
+  "clears.FEWER_STRONG_RISKS": {
+    lv: "mazāk nekā {below} bieži novēroti riski",
+    en: "fewer than {below} frequently observed risks",
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;
 
-export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
-  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+/** The raw text of a key in a locale (with its {placeholders}), following the fallback chain. */
+export function template(locale: Locale, key: MessageKey): string {
+  const entry: Entry = MESSAGES[key];
+  for (const candidate of FALLBACK[locale] ?? FALLBACK[DEFAULT_LOCALE]) {
+    const text = entry[candidate];
+    if (text !== undefined) return text;
+  }
+  return entry.lv;
 }
+
+export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
+  return template(locale, key).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** A record's name in a locale: `{ nameLv, nameEn }` (and `nameRu` once there is one), Latvian as fallback. */
+export function localName(entity: { nameLv: string; nameEn: string; nameRu?: string }, locale: Locale): string {
+  const names: Partial<Record<Locale, string>> = { lv: entity.nameLv, en: entity.nameEn, ru: entity.nameRu };
+  for (const candidate of FALLBACK[locale] ?? FALLBACK[DEFAULT_LOCALE]) {
+    const name = names[candidate];
+    if (name) return name;
+  }
+  return entity.nameLv;
+}
+
+const DATE_LOCALE: Record<Locale, string> = { lv: "lv-LV", en: "en-GB", ru: "ru-RU" };
 
 /** Dates and times for people in Latvia: Europe/Riga, day.month.year as Latvians write it. */
 export function formatRigaDateTime(iso: string | Date, locale: Locale): string {
   const date = typeof iso === "string" ? new Date(iso) : iso;
-  return new Intl.DateTimeFormat(locale === "lv" ? "lv-LV" : "en-GB", {
+  return new Intl.DateTimeFormat(DATE_LOCALE[locale] ?? DATE_LOCALE.lv, {
     timeZone: "Europe/Riga",
     day: "2-digit",
     month: "2-digit",

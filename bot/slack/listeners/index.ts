@@ -1,55 +1,25 @@
 import type { App } from "@slack/bolt";
-import {
-  ABSENCE_ACK_ACTION,
-  ABSENCE_CONTACTED_ACTIONS,
-  ABSENCE_CONTACTS_ACTION,
-  ABSENCE_REFERRAL_SENT_ACTION,
-  ABSENCE_RESOLVED_ACTION,
-  ABSENCE_STEP_CALLBACK,
-  ABSENCE_VIIS_ACTION,
-  CLASS_SELECT_ACTION,
-  CONFIRM_CASE_ACTION,
-  DECIDE_CALLBACK,
-  REJECT_CASE_ACTION,
-  REPORT_STEP1_CALLBACK,
-  REPORT_STEP2_CALLBACK,
-  TAKE_CASE_ACTION,
-} from "../ids.js";
+import { FORM_IDS } from "../../core/messages/forms.js";
+import { callbackIdFor, FIELD_ACTION, INTENT_ACTION } from "../ids.js";
 import type { SlackListenerDeps } from "../listener-deps.js";
-import {
-  absenceAcknowledgeCallback,
-  absenceContactedCallback,
-  absenceContactsCallback,
-  absenceResolvedCallback,
-  absenceStepFormCallback,
-} from "./actions/absence-step-buttons.js";
-import { classSelectedCallback } from "./actions/class-selected.js";
-import { appHomeOpenedCallback } from "./events/app-home-opened.js";
-import { absenceStepSubmitCallback } from "./views/absence-step-submit.js";
-import { openDecisionCallback } from "./actions/open-decision.js";
-import { takeCaseCallback } from "./actions/take-case.js";
+import { fieldChangedCallback } from "./actions/field-changed.js";
+import { intentButtonCallback } from "./actions/intent-button.js";
+import { LEGACY_ACTION_IDS, legacyIntent } from "./actions/legacy-buttons.js";
 import { pmpCommandCallback } from "./commands/pmp-command.js";
-import { decideSubmitCallback } from "./views/decide-submit.js";
-import { reportStep1Callback } from "./views/report-step1.js";
-import { reportStep2Callback } from "./views/report-step2.js";
+import { appHomeOpenedCallback } from "./events/app-home-opened.js";
+import { requestContextMiddleware } from "./request-context.js";
+import { formSubmittedCallback } from "./views/form-submitted.js";
 
-/** Every Slack surface and the one callback that answers it. */
+/**
+ * Every Slack surface and the one callback that answers it. Buttons are routed by the intent they carry (one
+ * pattern for all), forms by their id; who is asking is resolved once per request, before any of them.
+ */
 export function registerListeners(app: App, deps: SlackListenerDeps): void {
+  app.use(requestContextMiddleware(deps));
   app.command("/pmp", pmpCommandCallback(deps));
   app.event("app_home_opened", appHomeOpenedCallback(deps));
-  app.action(CLASS_SELECT_ACTION, classSelectedCallback(deps));
-  app.action(TAKE_CASE_ACTION, takeCaseCallback(deps));
-  app.action(CONFIRM_CASE_ACTION, openDecisionCallback(deps, "CONFIRM"));
-  app.action(REJECT_CASE_ACTION, openDecisionCallback(deps, "REJECT"));
-  app.view(REPORT_STEP1_CALLBACK, reportStep1Callback(deps));
-  app.view(REPORT_STEP2_CALLBACK, reportStep2Callback(deps));
-  app.view(DECIDE_CALLBACK, decideSubmitCallback(deps));
-  app.action(ABSENCE_CONTACTS_ACTION, absenceContactsCallback(deps));
-  for (const [outcome, actionId] of Object.entries(ABSENCE_CONTACTED_ACTIONS))
-    app.action(actionId, absenceContactedCallback(deps, outcome as keyof typeof ABSENCE_CONTACTED_ACTIONS));
-  app.action(ABSENCE_VIIS_ACTION, absenceStepFormCallback(deps, "VIIS_ENTERED"));
-  app.action(ABSENCE_REFERRAL_SENT_ACTION, absenceStepFormCallback(deps, "REFERRAL_SENT"));
-  app.action(ABSENCE_ACK_ACTION, absenceAcknowledgeCallback(deps));
-  app.action(ABSENCE_RESOLVED_ACTION, absenceResolvedCallback(deps));
-  app.view(ABSENCE_STEP_CALLBACK, absenceStepSubmitCallback(deps));
+  app.action(INTENT_ACTION, intentButtonCallback(deps));
+  for (const actionId of LEGACY_ACTION_IDS) app.action(actionId, intentButtonCallback(deps, legacyIntent));
+  app.action(FIELD_ACTION, fieldChangedCallback(deps));
+  for (const formId of FORM_IDS) app.view(callbackIdFor(formId), formSubmittedCallback(deps, formId));
 }

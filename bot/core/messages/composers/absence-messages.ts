@@ -1,0 +1,202 @@
+// Absence-escalation tasks and notices (MK 89 as schools apply it). Tasks go to the responsible person only and
+// name the learner by pseudonymous code and class; people outside the school (municipality, social service)
+// see the learner's public reference. Parents' contact details are never in a message: they open on request
+// ("Show contacts"), privately and audited.
+
+import { formatRigaDateTime, t, type Locale } from "../../i18n.js";
+import type { Message } from "../model.js";
+import { spansText, strong, textMessage, tSpans } from "../spans.js";
+
+export interface LearnerLabel {
+  code: string;
+  classLabel: string;
+  schoolName: string;
+}
+
+/** Which learner and which escalation step a task's buttons act on (ids only). */
+export interface StepRef {
+  learnerId: string;
+  stepKey: string;
+}
+
+/** Same-day parent (or carer) contact after an absence without information (MK 89 p.6). */
+export function composeParentContactTask(input: {
+  locale: Locale;
+  learner: LearnerLabel;
+  date: string;
+  due: string | Date;
+  outOfFamilyCare: boolean;
+  legalPoint: string;
+  step: StepRef;
+}): Message {
+  const { locale, learner, step } = input;
+  const spans = tSpans(locale, "absence.parentContact", {
+    learner: strong(learner.code),
+    class: learner.classLabel,
+    date: input.date,
+    whom: t(locale, input.outOfFamilyCare ? "absence.whom.outOfFamily" : "absence.whom.parents"),
+    due: formatRigaDateTime(input.due, locale),
+    point: input.legalPoint,
+  });
+  const contacted = (outcome: "JUSTIFIED" | "UNJUSTIFIED" | "UNREACHABLE") =>
+    ({ kind: "RECORD_PARENT_CONTACT", ...step, outcome }) as const;
+  return {
+    summary: spansText(spans),
+    blocks: [
+      { kind: "text", spans },
+      {
+        kind: "actions",
+        buttons: [
+          { label: t(locale, "absence.showContacts"), style: "default", intent: { kind: "SHOW_CONTACTS", ...step } },
+          { label: t(locale, "absence.outcome.JUSTIFIED"), style: "primary", intent: contacted("JUSTIFIED") },
+          { label: t(locale, "absence.outcome.UNJUSTIFIED"), style: "default", intent: contacted("UNJUSTIFIED") },
+          { label: t(locale, "absence.outcome.UNREACHABLE"), style: "danger", intent: contacted("UNREACHABLE") },
+        ],
+      },
+    ],
+  };
+}
+
+/** The director enters the unexcused absences, their reasons and the remedial action in VIIS. */
+export function composeViisTask(input: {
+  locale: Locale;
+  learner: LearnerLabel;
+  count: number;
+  legalPoint: string;
+  step: StepRef;
+}): Message {
+  const { locale, step } = input;
+  const spans = tSpans(locale, "absence.viisEntry", {
+    learner: strong(input.learner.code),
+    class: input.learner.classLabel,
+    count: input.count,
+    point: input.legalPoint,
+  });
+  return {
+    summary: spansText(spans),
+    blocks: [
+      { kind: "text", spans },
+      {
+        kind: "actions",
+        buttons: [
+          {
+            label: t(locale, "absence.viisDone"),
+            style: "primary",
+            intent: { kind: "OPEN_STEP_FORM", ...step, form: "VIIS_ENTERED" },
+          },
+          { label: t(locale, "absence.resolved"), style: "default", intent: { kind: "RESOLVE_ABSENCES", ...step } },
+        ],
+      },
+    ],
+  };
+}
+
+/** The school refers the unresolved absences to the social service, by e-signed document to its official e-mail. */
+export function composeReferralTask(input: {
+  locale: Locale;
+  learner: LearnerLabel;
+  email: string;
+  legalPoint: string;
+  step: StepRef;
+}): Message {
+  const { locale, step } = input;
+  const spans = tSpans(locale, "absence.referral", {
+    learner: strong(input.learner.code),
+    class: input.learner.classLabel,
+    email: input.email,
+    point: input.legalPoint,
+  });
+  return {
+    summary: spansText(spans),
+    blocks: [
+      { kind: "text", spans },
+      {
+        kind: "actions",
+        buttons: [
+          {
+            label: t(locale, "absence.referralSent"),
+            style: "primary",
+            intent: { kind: "OPEN_STEP_FORM", ...step, form: "REFERRAL_SENT" },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** The social service acknowledges the school's referral; it knows the learner by public reference only. */
+export function composeAcknowledgementTask(input: {
+  locale: Locale;
+  learnerRef: string;
+  schoolName: string;
+  due: string | Date;
+  legalPoint: string;
+  step: StepRef;
+}): Message {
+  const { locale, step } = input;
+  const spans = tSpans(locale, "absence.ack", {
+    learner: input.learnerRef,
+    school: input.schoolName,
+    due: formatRigaDateTime(input.due, locale),
+    point: input.legalPoint,
+  });
+  return {
+    summary: spansText(spans),
+    blocks: [
+      { kind: "text", spans },
+      {
+        kind: "actions",
+        buttons: [
+          { label: t(locale, "absence.ackDone"), style: "primary", intent: { kind: "ACKNOWLEDGE_REFERRAL", ...step } },
+        ],
+      },
+    ],
+  };
+}
+
+/** A task's reminder before its deadline. `learner` is the code at school, the public reference elsewhere. */
+export function composeAbsenceReminder(input: { learner: string; due: string | Date }, locale: Locale): Message {
+  return textMessage(
+    tSpans(locale, "absence.reminder", { learner: input.learner, due: formatRigaDateTime(input.due, locale) }),
+  );
+}
+
+/** A missed deadline, to the role the rules escalate to. */
+export function composeAbsenceOverdue(
+  input: { learner: string; school: string; due: string | Date; legalPoint: string },
+  locale: Locale,
+): Message {
+  return textMessage(
+    tSpans(locale, "absence.overdue", {
+      due: formatRigaDateTime(input.due, locale),
+      learner: input.learner,
+      school: input.school,
+      point: input.legalPoint,
+    }),
+  );
+}
+
+/** For information (e.g. the municipality's education board): a learner passed the semester threshold. */
+export function composeAbsenceInformed(
+  input: { learnerRef: string; school: string; count: number; legalPoint: string },
+  locale: Locale,
+): Message {
+  return textMessage(
+    tSpans(locale, "absence.informed", {
+      learner: input.learnerRef,
+      school: input.school,
+      count: input.count,
+      point: input.legalPoint,
+    }),
+  );
+}
+
+/** To the inter-institutional group's channel: the learner is on its next meeting's agenda. */
+export function composeAbsenceAgenda(
+  input: { learnerRef: string; school: string; count: number },
+  locale: Locale,
+): Message {
+  return textMessage(
+    tSpans(locale, "absence.agenda", { learner: input.learnerRef, school: input.school, count: input.count }),
+  );
+}
