@@ -13,14 +13,14 @@ import type { AbsenceProgramme, AbsenceRuleSet } from "../workflows/domain/absen
 import { rigaDateOf, semestersFor, type Grade } from "../workflows/domain/calendar/index.js";
 import { createAbsenceNotifier } from "./absence-notifier.js";
 import { createAbsencePeople, type Ref } from "./absence-people.js";
-import type { Outbox } from "./outbox.js";
+import type { Recipients } from "./delivery/recipients.js";
 
 /** Side effects of the absence-escalation workflow: its records and its tasks. Telling people is the notifier's. */
-export function createAbsenceActivities(deps: { prisma: PrismaClient; outbox: Outbox; logger: Logger }) {
+export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients: Recipients; logger: Logger }) {
   const { prisma } = deps;
   const calendars = createCalendarRepository(prisma);
   const { learnerOf, escalationOf, assignees, rulesOf } = createAbsencePeople(prisma);
-  const notifier = createAbsenceNotifier({ prisma, outbox: deps.outbox });
+  const notifier = createAbsenceNotifier({ prisma, recipients: deps.recipients });
 
   return {
     /** Calendar, programme, care setting and the rule set in force today: everything the workflow decides with. */
@@ -232,7 +232,7 @@ export function createAbsenceActivities(deps: { prisma: PrismaClient; outbox: Ou
       });
     },
 
-    /** Tells the people a notice concerns, through the outbox (one message per person per notice). */
+    /** Tells the people a notice concerns, through the delivery queue (one message per person per notice). */
     async notifyAbsence(input: Ref & { notice: AbsenceNotice }) {
       await notifier.notifyAbsence(input);
     },

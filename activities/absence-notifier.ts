@@ -1,38 +1,37 @@
 import type { Role } from "../prisma/generated/enums.js";
 import type { PrismaClient } from "../prisma/client.js";
 import type { ChatPerson } from "../prisma/repositories/directory-repository.js";
-import { buildNotice } from "../bot/slack/blocks/case-messages.js";
 import {
-  buildAcknowledgementTask,
-  buildParentContactTask,
-  buildReferralTask,
-  buildViisTask,
+  composeAbsenceAgenda,
+  composeAbsenceInformed,
+  composeAbsenceOverdue,
+  composeAbsenceReminder,
+  composeAcknowledgementTask,
+  composeParentContactTask,
+  composeReferralTask,
+  composeViisTask,
   type LearnerLabel,
-} from "../bot/slack/blocks/absence-messages.js";
-import { formatRigaDateTime, t, type Locale } from "../bot/core/i18n.js";
+} from "../bot/core/messages/composers/absence-messages.js";
+import type { Locale } from "../bot/core/i18n.js";
+import type { Message } from "../bot/core/messages/model.js";
 import type { AbsenceNotice } from "../workflows/absence-messages.js";
 import { createAbsencePeople, type AbsenceLearner, type Ref } from "./absence-people.js";
-import type { Outbox } from "./outbox.js";
+import type { Recipients } from "./delivery/recipients.js";
 
 /** Turns an absence-escalation notice into messages for the people it concerns (one per person per notice). */
-export function createAbsenceNotifier(deps: { prisma: PrismaClient; outbox: Outbox }) {
-  const { prisma, outbox } = deps;
+export function createAbsenceNotifier(deps: { prisma: PrismaClient; recipients: Recipients }) {
+  const { prisma, recipients } = deps;
   const { directory, learnerOf, assignees, rulesOf } = createAbsencePeople(prisma);
 
+  /** To the people holding `role` for this learner; nobody holding it is an operator alert. */
   async function send(
+    learner: AbsenceLearner,
+    role: Role,
     people: ChatPerson[],
     key: string,
-    build: (locale: Locale) => ReturnType<typeof buildNotice>,
+    compose: (locale: Locale) => Message,
   ): Promise<void> {
-    for (const person of people) {
-      if (!person.slack) continue;
-      await outbox.deliver({
-        idempotencyKey: `${key}:${person.staffId}`,
-        workspaceId: person.slack.workspaceId,
-        target: person.slack.userId,
-        message: build(person.locale),
-      });
-    }
+    await recipients.toPeople(people, key, compose, { municipalityId: learner.school.municipalityId, role });
   }
 
   const label = (learner: AbsenceLearner): LearnerLabel => ({
@@ -44,7 +43,7 @@ export function createAbsenceNotifier(deps: { prisma: PrismaClient; outbox: Outb
     ["absence", ref.learnerId, ref.term.schoolYear, String(ref.term.semester), ...parts].join(":");
 
   return {
-    /** Tells the people a notice concerns, through the outbox (one message per person per notice). */
+    /** Tells the people a notice concerns, through the delivery queue (one message per person per notice). */
     async notifyAbsence(input: Ref & { notice: AbsenceNotice }) {
       const learner = await learnerOf(input.learnerId);
       const rules = await rulesOf(input);
@@ -52,8 +51,8 @@ export function createAbsenceNotifier(deps: { prisma: PrismaClient; outbox: Outb
       switch (notice.kind) {
         case "STEP_OPENED": {
           const step = notice.step;
-          const { people } = await assignees(learner, step.kind, rules.parentContact.responsibleRole);
-          const value = { learnerId: learner.id, stepKey: step.key };
+          const { role, people } = await assignees(learner, step.kind, rules.parentContact.responsibleRole);
+          const ref = { learnerId: learner.id, stepKey: step.key };
           const agency =
             step.kind === "SOCIAL_SERVICE_REFERRAL"
               ? await prisma.agency.findFirst({
@@ -61,54 +60,52 @@ export function createAbsenceNotifier(deps: { prisma: PrismaClient; outbox: Outb
                   select: { officialEmail: true },
                 })
               : null;
-          await send(people, keyOf(input, step.key, "opened"), (locale) => {
+          await send(learner, role, people, keyOf(input, step.key, "opened"), (locale) => {
             switch (step.kind) {
               case "PARENT_CONTACT":
-                return buildParentContactTask({
+                return composeParentContactTask({
                   locale,
                   learner: label(learner),
                   date: notice.detail?.date ?? "",
                   due: step.dueAt,
                   outOfFamilyCare: learner.careSetting !== "FAMILY",
                   legalPoint: step.legalPoint,
-                  value,
+                  step: ref,
                 });
               case "VIIS_ENTRY":
-                return buildViisTask({
+                return composeViisTask({
                   locale,
                   learner: label(learner),
                   count: notice.detail?.count ?? 0,
                   legalPoint: step.legalPoint,
-                  value,
+                  step: ref,
                 });
               case "SOCIAL_SERVICE_REFERRAL":
-                return buildReferralTask({
+                return composeReferralTask({
                   locale,
                   learner: label(learner),
                   email: agency?.officialEmail ?? "—",
                   legalPoint: step.legalPoint,
-                  value,
+                  step: ref,
                 });
               case "REFERRAL_ACKNOWLEDGEMENT":
-                return buildAcknowledgementTask({
+                return composeAcknowledgementTask({
                   locale,
                   learnerRef: learner.publicRef,
                   schoolName: learner.school.nameLv,
                   due: step.dueAt,
                   legalPoint: step.legalPoint,
-                  value,
+                  step: ref,
                 });
             }
           });
           return;
         }
         case "STEP_REMINDER": {
-          const { people } = await assignees(learner, notice.step.kind, rules.parentContact.responsibleRole);
+          const { role, people } = await assignees(learner, notice.step.kind, rules.parentContact.responsibleRole);
           const who = notice.step.kind === "REFERRAL_ACKNOWLEDGEMENT" ? learner.publicRef : learner.learnerCode;
-          await send(people, keyOf(input, notice.step.key, "reminder"), (locale) =>
-            buildNotice(
-              t(locale, "absence.reminder", { learner: who, due: formatRigaDateTime(notice.step.dueAt, locale) }),
-            ),
+          await send(learner, role, people, keyOf(input, notice.step.key, "reminder"), (locale) =>
+            composeAbsenceReminder({ learner: who, due: notice.step.dueAt }, locale),
           );
           return;
         }
@@ -119,53 +116,49 @@ export function createAbsenceNotifier(deps: { prisma: PrismaClient; outbox: Outb
             roles: [role],
             ...(atSchool ? { schoolId: learner.schoolId } : { municipalityId: learner.school.municipalityId }),
           });
-          await send(people, keyOf(input, notice.step.key, "overdue"), (locale) =>
-            buildNotice(
-              t(locale, "absence.overdue", {
-                due: formatRigaDateTime(notice.step.dueAt, locale),
+          await send(learner, role, people, keyOf(input, notice.step.key, "overdue"), (locale) =>
+            composeAbsenceOverdue(
+              {
+                due: notice.step.dueAt,
                 learner: atSchool ? learner.learnerCode : learner.publicRef,
                 school: learner.school.nameLv,
-                point: notice.step.legalPoint,
-              }),
+                legalPoint: notice.step.legalPoint,
+              },
+              locale,
             ),
           );
           return;
         }
         case "INFORMED": {
+          const role = notice.recipient as Role;
           const people = await directory.peopleWithRole({
-            roles: [notice.recipient as Role],
+            roles: [role],
             municipalityId: learner.school.municipalityId,
           });
-          await send(people, keyOf(input, "informed", notice.legalPoint), (locale) =>
-            buildNotice(
-              t(locale, "absence.informed", {
-                learner: learner.publicRef,
+          await send(learner, role, people, keyOf(input, "informed", notice.legalPoint), (locale) =>
+            composeAbsenceInformed(
+              {
+                learnerRef: learner.publicRef,
                 school: learner.school.nameLv,
                 count: notice.count,
-                point: notice.legalPoint,
-              }),
+                legalPoint: notice.legalPoint,
+              },
+              locale,
             ),
           );
           return;
         }
         case "AGENDA": {
-          const channel = await directory.slackChannel({
-            municipalityId: learner.school.municipalityId,
-            purpose: "MUNICIPAL_COORDINATION",
-          });
-          if (!channel) return;
-          await outbox.deliver({
-            idempotencyKey: keyOf(input, "agenda", notice.ruleId),
-            workspaceId: channel.workspaceId,
-            target: channel.channelId,
-            message: buildNotice(
-              t("lv", "absence.agenda", {
-                learner: learner.publicRef,
-                school: learner.school.nameLv,
-                count: notice.count,
-              }),
-            ),
-          });
+          await recipients.toBody(
+            { municipalityId: learner.school.municipalityId, purpose: "MUNICIPAL_COORDINATION" },
+            keyOf(input, "agenda", notice.ruleId),
+            (locale) =>
+              composeAbsenceAgenda(
+                { learnerRef: learner.publicRef, school: learner.school.nameLv, count: notice.count },
+                locale,
+              ),
+            { municipalityId: learner.school.municipalityId },
+          );
           return;
         }
       }

@@ -6,7 +6,7 @@ import type { Logger } from "../prisma/runtime/logger.js";
 import type { CaseDecision, CaseEvent } from "../workflows/case-messages.js";
 import { rigaDateOf, semesterOf, type Grade } from "../workflows/domain/calendar/index.js";
 import { createCaseNotifier } from "./case-notifier.js";
-import type { Outbox } from "./outbox.js";
+import type { Recipients } from "./delivery/recipients.js";
 
 const ROUTED_TO = {
   UNIVERSAL: "CLASS_TEACHER",
@@ -15,16 +15,20 @@ const ROUTED_TO = {
 } as const;
 
 /** Side effects of the case workflow: the case record, its routing, and what people are told. */
-export function createCaseActivities(deps: { prisma: PrismaClient; outbox: Outbox; logger: Logger; now?: () => Date }) {
+export function createCaseActivities(deps: {
+  prisma: PrismaClient;
+  recipients: Recipients;
+  logger: Logger;
+  now?: () => Date;
+}) {
   const { prisma } = deps;
   const now = deps.now ?? (() => new Date());
   const cases = createCaseRepository(prisma);
   const calendars = createCalendarRepository(prisma);
   const notifier = createCaseNotifier({
-    prisma,
     cases,
     directory: createDirectoryRepository(prisma),
-    outbox: deps.outbox,
+    recipients: deps.recipients,
   });
 
   async function requireCase(caseId: string) {

@@ -1,18 +1,22 @@
-import {
-  buildCaseReportedMessage,
-  buildManagerMessage,
-  buildNotice,
-  type CaseSummary,
-} from "../bot/slack/blocks/case-messages.js";
-import { formatRigaDateTime, t, type Locale } from "../bot/core/i18n.js";
 import { authorize } from "../bot/core/access-matrix.js";
+import { localName, type Locale } from "../bot/core/i18n.js";
+import {
+  composeCaseCard,
+  composeCaseOverdue,
+  composeCaseRejected,
+  composeCaseReminder,
+  composeCaseRouted,
+  composeManagerMessage,
+  composeReporterOutcome,
+  type CaseSummary,
+} from "../bot/core/messages/composers/case-messages.js";
 import type { CaseEvent } from "../workflows/case-messages.js";
 import { riskGroupByCode, type RiskGroupCode } from "../workflows/domain/risk-catalogue.js";
-import { highestLevel } from "../workflows/domain/triage.js";
+import { highestLevel, type PreventionLevel } from "../workflows/domain/triage.js";
 import type { CaseRepository } from "../prisma/repositories/case-repository.js";
 import type { ChatPerson, DirectoryRepository } from "../prisma/repositories/directory-repository.js";
-import type { PrismaClient } from "../prisma/client.js";
-import type { Outbox } from "./outbox.js";
+import type { Message } from "../bot/core/messages/model.js";
+import type { Recipients } from "./delivery/recipients.js";
 
 /** A case with its reports, loaded once per notification and shared by every message it produces. */
 type CaseRow = NonNullable<Awaited<ReturnType<CaseRepository["byId"]>>> & {
@@ -25,12 +29,11 @@ type CaseRow = NonNullable<Awaited<ReturnType<CaseRepository["byId"]>>> & {
  * level, risk groups and the action needed; details stay behind `/pmp case`.
  */
 export function createCaseNotifier(deps: {
-  prisma: PrismaClient;
   cases: CaseRepository;
   directory: DirectoryRepository;
-  outbox: Outbox;
+  recipients: Recipients;
 }) {
-  const { cases, directory, outbox } = deps;
+  const { cases, directory, recipients } = deps;
 
   function summary(row: CaseRow, locale: Locale): CaseSummary {
     const groups = new Set<RiskGroupCode>();
@@ -39,49 +42,42 @@ export function createCaseNotifier(deps: {
     return {
       caseId: row.id,
       ref: row.ref,
-      level: highestLevel(row.reports.map((r) => (r.triage as { level?: CaseSummary["level"] }).level ?? "UNIVERSAL")),
-      groups: [...groups]
-        .sort()
-        .map((code) => (locale === "lv" ? riskGroupByCode(code)?.nameLv : riskGroupByCode(code)?.nameEn) ?? code),
+      level: highestLevel(row.reports.map((r) => (r.triage as { level?: PreventionLevel }).level ?? "UNIVERSAL")),
+      groups: [...groups].sort().map((code) => {
+        const group = riskGroupByCode(code);
+        return group ? localName(group, locale) : code;
+      }),
       deadline: row.investigationDueAt?.toISOString() ?? null,
     };
   }
 
+  /** To a body's channels; the message is composed from the case's summary in the channel's language. */
   async function toChannel(
     row: CaseRow,
     purpose: "SUPPORT_TEAM" | "SCHOOL_COORDINATION" | "MUNICIPAL_COORDINATION",
     key: string,
-    build: (s: CaseSummary) => ReturnType<typeof buildNotice>,
+    compose: (s: CaseSummary, locale: Locale) => Message,
     replaces?: string,
   ) {
-    const channel =
+    const where =
       purpose === "MUNICIPAL_COORDINATION"
-        ? await directory.slackChannel({ municipalityId: row.school.municipalityId, purpose })
-        : await directory.slackChannel({ schoolId: row.schoolId, purpose });
-    if (!channel) return;
-    const message = build(summary(row, "lv"));
-    await outbox.deliver({
-      idempotencyKey: key,
-      workspaceId: channel.workspaceId,
-      target: channel.channelId,
-      message,
+        ? { municipalityId: row.school.municipalityId, purpose }
+        : { schoolId: row.schoolId, purpose };
+    await recipients.toBody(where, key, (locale) => compose(summary(row, locale), locale), {
+      municipalityId: row.school.municipalityId,
       ...(replaces ? { replaces } : {}),
     });
   }
 
-  async function toPerson(
+  /** To people, each in their own language. */
+  async function toPeople(
     row: CaseRow,
-    person: ChatPerson | null,
+    people: ReadonlyArray<ChatPerson | null>,
     key: string,
-    build: (s: CaseSummary, locale: Locale) => ReturnType<typeof buildNotice>,
+    compose: (s: CaseSummary, locale: Locale) => Message,
   ) {
-    if (!person?.slack) return;
-    const message = build(summary(row, person.locale), person.locale);
-    await outbox.deliver({
-      idempotencyKey: `${key}:${person.staffId}`,
-      workspaceId: person.slack.workspaceId,
-      target: person.slack.userId,
-      message,
+    await recipients.toPeople(people, key, (locale) => compose(summary(row, locale), locale), {
+      municipalityId: row.school.municipalityId,
     });
   }
 
@@ -95,19 +91,17 @@ export function createCaseNotifier(deps: {
     switch (event.kind) {
       case "REPORTED": {
         if (event.first) {
-          await toChannel(row, "SUPPORT_TEAM", firstReportKey(caseId), (s) =>
-            buildCaseReportedMessage(s, "lv", { first: true }),
+          await toChannel(row, "SUPPORT_TEAM", firstReportKey(caseId), (s, l) =>
+            composeCaseCard(s, l, { first: true }),
           );
         } else if (row.caseManagerId) {
-          await toPerson(
-            row,
-            await directory.person({ staffId: row.caseManagerId }),
-            `${base}:report:${event.reportId}`,
-            (s, l) => buildCaseReportedMessage(s, l, { first: false, takenBy: row.caseManager?.displayName ?? null }),
+          const manager = await directory.person({ staffId: row.caseManagerId });
+          await toPeople(row, [manager], `${base}:report:${event.reportId}`, (s, l) =>
+            composeCaseCard(s, l, { first: false, takenBy: row.caseManager?.displayName ?? null }),
           );
         } else {
-          await toChannel(row, "SUPPORT_TEAM", `${base}:report:${event.reportId}`, (s) =>
-            buildCaseReportedMessage(s, "lv", { first: false }),
+          await toChannel(row, "SUPPORT_TEAM", `${base}:report:${event.reportId}`, (s, l) =>
+            composeCaseCard(s, l, { first: false }),
           );
         }
         return;
@@ -118,32 +112,26 @@ export function createCaseNotifier(deps: {
           row,
           "SUPPORT_TEAM",
           `${base}:card:taken`,
-          (s) => buildCaseReportedMessage(s, "lv", { first: true, takenBy: manager?.displayName ?? "—" }),
+          (s, l) => composeCaseCard(s, l, { first: true, takenBy: manager?.displayName ?? "—" }),
           firstReportKey(caseId),
         );
-        await toPerson(row, manager, `${base}:manager`, (s, l) => buildManagerMessage(s, l));
+        await toPeople(row, [manager], `${base}:manager`, (s, l) => composeManagerMessage(s, l));
         return;
       }
       case "REMINDER": {
-        const text = (l: Locale) =>
-          t(l, "case.reminder", { ref: row.ref, deadline: formatRigaDateTime(event.deadline, l) });
+        const compose = (_s: CaseSummary, l: Locale) =>
+          composeCaseReminder({ ref: row.ref, deadline: event.deadline }, l);
         if (row.caseManagerId)
-          await toPerson(row, await directory.person({ staffId: row.caseManagerId }), `${base}:reminder`, (_s, l) =>
-            buildNotice(text(l)),
-          );
-        else await toChannel(row, "SUPPORT_TEAM", `${base}:reminder`, () => buildNotice(text("lv")));
+          await toPeople(row, [await directory.person({ staffId: row.caseManagerId })], `${base}:reminder`, compose);
+        else await toChannel(row, "SUPPORT_TEAM", `${base}:reminder`, compose);
         return;
       }
       case "OVERDUE": {
-        const text = (l: Locale) =>
-          t(l, "case.overdue", { ref: row.ref, deadline: formatRigaDateTime(event.deadline, l) });
-        for (const coordinator of await directory.peopleWithRole({
-          roles: ["SCHOOL_COORDINATOR"],
-          schoolId: row.schoolId,
-        })) {
-          await toPerson(row, coordinator, `${base}:overdue`, (_s, l) => buildNotice(text(l)));
-        }
-        await toChannel(row, "SCHOOL_COORDINATION", `${base}:overdue:channel`, () => buildNotice(text("lv")));
+        const compose = (_s: CaseSummary, l: Locale) =>
+          composeCaseOverdue({ ref: row.ref, deadline: event.deadline }, l);
+        const coordinators = await directory.peopleWithRole({ roles: ["SCHOOL_COORDINATOR"], schoolId: row.schoolId });
+        await toPeople(row, coordinators, `${base}:overdue`, compose);
+        await toChannel(row, "SCHOOL_COORDINATION", `${base}:overdue:channel`, compose);
         return;
       }
       case "DECIDED": {
@@ -155,27 +143,23 @@ export function createCaseNotifier(deps: {
             row,
             "SUPPORT_TEAM",
             `${base}:card:decided`,
-            (s) => ({
-              ...buildCaseReportedMessage(s, "lv", { first: true, takenBy: row.caseManager?.displayName ?? "—" }),
-              ...buildNotice(t("lv", "case.rejected", { ref: row.ref })),
-            }),
+            (_s, l) => composeCaseRejected({ ref: row.ref }, l),
             firstReportKey(caseId),
           );
           return;
         }
-        const routed = (l: Locale) => t(l, `case.route.${decision.level}`, { ref: row.ref });
+        const routed = (_s: CaseSummary, l: Locale) => composeCaseRouted({ ref: row.ref, level: decision.level }, l);
         if (decision.level === "UNIVERSAL") {
-          for (const teacher of await directory.peopleWithRole({
+          const teachers = await directory.peopleWithRole({
             roles: ["CLASS_TEACHER"],
             schoolId: row.schoolId,
             classLabel: row.learner.classLabel,
-          })) {
-            await toPerson(row, teacher, `${base}:routed`, (_s, l) => buildNotice(routed(l)));
-          }
+          });
+          await toPeople(row, teachers, `${base}:routed`, routed);
         } else {
-          await toChannel(row, "SUPPORT_TEAM", `${base}:routed`, () => buildNotice(routed("lv")));
+          await toChannel(row, "SUPPORT_TEAM", `${base}:routed`, routed);
           if (decision.level === "INDICATED")
-            await toChannel(row, "MUNICIPAL_COORDINATION", `${base}:routed:municipal`, () => buildNotice(routed("lv")));
+            await toChannel(row, "MUNICIPAL_COORDINATION", `${base}:routed:municipal`, routed);
         }
         return;
       }
@@ -183,11 +167,7 @@ export function createCaseNotifier(deps: {
   }
 
   /** Each reporter learns the outcome as far as their role allows: details only for those entitled to see the case. */
-  async function tellReporters(
-    row: CaseRow,
-    kind: "CONFIRM" | "REJECT",
-    level: CaseSummary["level"] | null,
-  ): Promise<void> {
+  async function tellReporters(row: CaseRow, kind: "CONFIRM" | "REJECT", level: PreventionLevel | null): Promise<void> {
     const reporterIds = [...new Set(row.reports.map((r) => r.reporterId))];
     for (const reporterId of reporterIds) {
       const person = await directory.person({ staffId: reporterId });
@@ -206,12 +186,8 @@ export function createCaseNotifier(deps: {
         },
         new Date(),
       ).allowed;
-      await toPerson(row, person, `case:${row.id}:outcome`, (_s, l) =>
-        buildNotice(
-          entitled
-            ? t(l, `case.outcome.full.${kind}`, { ref: row.ref, level: level ? t(l, `level.${level}`) : "" })
-            : t(l, `case.outcome.limited.${kind}`, { ref: row.ref }),
-        ),
+      await toPeople(row, [person], `case:${row.id}:outcome`, (_s, l) =>
+        composeReporterOutcome({ ref: row.ref, decision: kind, level, entitled }, l),
       );
     }
   }

@@ -3,14 +3,17 @@ import { createCalendarRepository } from "../prisma/repositories/calendar-reposi
 import type { Logger } from "../prisma/runtime/logger.js";
 import { createAbsenceActivities } from "./absence-activities.js";
 import { createCaseActivities } from "./case-activities.js";
-import { createOutbox } from "./outbox.js";
-import type { SlackSender } from "./slack-sender.js";
+import { createTaskActivities } from "./task-activities.js";
+import type { Outbox } from "./delivery/outbox.js";
+import { createOperatorAlerts } from "./delivery/operator-alerts.js";
+import { createRecipients } from "./delivery/recipients.js";
+import { createDirectoryRepository } from "../prisma/repositories/directory-repository.js";
 
 export interface ActivityDeps {
   prisma: PrismaClient;
   logger: Logger;
-  /** Null when no Slack workspace is connected: messages then wait in the outbox. */
-  slack: SlackSender | null;
+  /** The delivery queue: notification activities only write to it; the worker's drainer sends. */
+  outbox: Outbox;
 }
 
 /**
@@ -19,10 +22,14 @@ export interface ActivityDeps {
  */
 export function createActivities(deps: ActivityDeps) {
   const calendars = createCalendarRepository(deps.prisma);
-  const outbox = createOutbox({ prisma: deps.prisma, slack: deps.slack, logger: deps.logger.child("outbox") });
+  const { outbox } = deps;
+  const directory = createDirectoryRepository(deps.prisma);
+  const alerts = createOperatorAlerts({ prisma: deps.prisma, outbox, directory, logger: deps.logger.child("alerts") });
+  const recipients = createRecipients({ directory, outbox, alerts });
   return {
-    ...createCaseActivities({ prisma: deps.prisma, outbox, logger: deps.logger }),
-    ...createAbsenceActivities({ prisma: deps.prisma, outbox, logger: deps.logger }),
+    ...createCaseActivities({ prisma: deps.prisma, recipients, logger: deps.logger }),
+    ...createAbsenceActivities({ prisma: deps.prisma, recipients, logger: deps.logger }),
+    ...createTaskActivities({ prisma: deps.prisma, logger: deps.logger }),
     /** The municipality's school calendars as data, so workflow timers count school days deterministically. */
     async loadMunicipalityCalendar(input: { municipalityId: string }) {
       return calendars.loadMunicipalityCalendar(input);

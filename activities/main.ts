@@ -3,7 +3,7 @@ import { EnvError } from "../prisma/runtime/env-fields.js";
 import { createLogger, errorMessage } from "../prisma/runtime/logger.js";
 import { loadWorkerEnv } from "./env.js";
 import { startWorker } from "./worker.js";
-import { createSlackSender } from "./slack-sender.js";
+import { createSlackTransport } from "./delivery/slack-transport.js";
 
 // Production worker process (docker-compose `worker`): needs DATABASE_URL and TEMPORAL_ADDRESS.
 async function main(): Promise<void> {
@@ -22,7 +22,9 @@ async function main(): Promise<void> {
     prisma,
     logger,
     logLevel: env.LOG_LEVEL,
-    slack: env.SLACK_BOT_TOKEN ? createSlackSender({ token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL }) : null,
+    transports: env.SLACK_BOT_TOKEN
+      ? [createSlackTransport({ prisma, token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL })]
+      : [],
   });
   logger.info("worker polling", { address: env.TEMPORAL_ADDRESS, taskQueue: env.TEMPORAL_TASK_QUEUE });
   const stop = () =>

@@ -9,7 +9,8 @@ import {
 import type { PrismaClient } from "../prisma/client.js";
 import type { Logger, LogLevel } from "../prisma/runtime/logger.js";
 import { createActivities } from "./index.js";
-import type { SlackSender } from "./slack-sender.js";
+import { createDelivery } from "./delivery/index.js";
+import type { ChatTransport } from "./delivery/transport.js";
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL("../workflows/index.ts", import.meta.url));
 
@@ -42,8 +43,9 @@ function installRuntimeLogger(logger: Logger, level: LogLevel): void {
 }
 
 /**
- * Starts a worker for our task queue: our workflows (bundled from workflows/index.ts) and our activities
- * over the given database. The caller owns the connection and the database client.
+ * Starts a worker for our task queue: our workflows (bundled from workflows/index.ts), our activities over the
+ * given database, and the drainer that delivers the outbox through the connected platforms' transports (none
+ * connected: messages wait in the outbox and go out once a platform is). The caller owns the database client.
  */
 export async function startWorker(options: {
   address: string;
@@ -52,10 +54,11 @@ export async function startWorker(options: {
   prisma: PrismaClient;
   logger: Logger;
   logLevel: LogLevel;
-  slack: SlackSender | null;
+  transports: ChatTransport[];
 }): Promise<RunningWorker> {
   installRuntimeLogger(options.logger.child("temporal"), options.logLevel);
   const connection = await NativeConnection.connect({ address: options.address });
+  const delivery = createDelivery({ prisma: options.prisma, transports: options.transports, logger: options.logger });
   try {
     const worker = await Worker.create({
       connection,
@@ -65,11 +68,13 @@ export async function startWorker(options: {
       activities: createActivities({
         prisma: options.prisma,
         logger: options.logger.child("activities"),
-        slack: options.slack,
+        outbox: delivery.outbox,
       }),
     });
+    delivery.drainer.start();
     // The absence sweep (bot/ingest/absence-sweep.ts) runs in the bot process, next to the dispatch it repeats.
     const done = worker.run().finally(async () => {
+      await delivery.drainer.stop();
       await connection.close();
     });
     return {

@@ -7,7 +7,7 @@ import { EnvError } from "../prisma/runtime/env-fields.js";
 import { createLogger, errorMessage, type Logger } from "../prisma/runtime/logger.js";
 import { seedDatabase } from "../prisma/seed/index.js";
 import { startWorker } from "../activities/worker.js";
-import { createSlackSender } from "../activities/slack-sender.js";
+import { createSlackTransport } from "../activities/delivery/slack-transport.js";
 import { startBot } from "./bot.js";
 import { loadLocalEnv } from "./local-env.js";
 import { openTemporalEngine } from "./local-temporal/index.js";
@@ -74,7 +74,9 @@ async function start(env: ReturnType<typeof loadLocalEnv>, logger: Logger, stops
     prisma,
     logger: logger.child("worker"),
     logLevel: env.LOG_LEVEL,
-    slack: env.SLACK_BOT_TOKEN ? createSlackSender({ token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL }) : null,
+    transports: env.SLACK_BOT_TOKEN
+      ? [createSlackTransport({ prisma, token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL })]
+      : [],
   });
   stops.push({ name: "worker", stop: worker.shutdown });
   logger.info("worker polling", {

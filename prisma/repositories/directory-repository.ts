@@ -1,52 +1,88 @@
 import type { PrismaClient } from "../client.js";
-import type { ChannelPurpose, Role } from "../generated/enums.js";
+import type { ChannelPurpose, ChatPlatform, Role } from "../generated/enums.js";
 
-// Who and where to tell: chat channels of schools and municipalities, and staff with their chat identities.
-// Returns ids and display names of professionals only.
+// Who and where to tell: the chat channels of schools' and municipalities' bodies, and staff with their chat
+// addresses. Returns neutral addresses (our own ids and a platform); only the delivery transports turn them into a
+// platform's ids (a Slack user or channel, a Teams conversation). Display names of professionals only.
+
+/** Where a message goes, in our own terms. The platform is chosen here; the platform's ids are the transport's. */
+export type ChatAddress =
+  | { kind: "PERSON"; platform: ChatPlatform; staffId: string }
+  | { kind: "CHANNEL"; platform: ChatPlatform; channelId: string };
 
 export interface ChatPerson {
   staffId: string;
   displayName: string;
   locale: "lv" | "en";
-  slack: { workspaceId: string; userId: string } | null;
+  /** The person's preferred platform among those they have an identity on; null when they have none. */
+  address: ChatAddress | null;
 }
 
 const personSelect = {
   id: true,
   displayName: true,
   locale: true,
-  chatIdentities: { where: { platform: "SLACK" }, select: { workspaceId: true, userId: true }, take: 1 },
+  preferredPlatform: true,
+  chatIdentities: { select: { platform: true }, orderBy: { id: "asc" } },
 } as const;
 
 type PersonRow = {
   id: string;
   displayName: string;
   locale: "lv" | "en";
-  chatIdentities: Array<{ workspaceId: string; userId: string }>;
+  preferredPlatform: ChatPlatform | null;
+  chatIdentities: Array<{ platform: ChatPlatform }>;
 };
-const toPerson = (row: PersonRow): ChatPerson => ({
-  staffId: row.id,
-  displayName: row.displayName,
-  locale: row.locale,
-  slack: row.chatIdentities[0] ?? null,
-});
+
+/** The preferred platform when the person has an identity there, else the first identity on record. */
+export function preferredPlatformOf(row: Pick<PersonRow, "preferredPlatform" | "chatIdentities">): ChatPlatform | null {
+  const platforms = row.chatIdentities.map((identity) => identity.platform);
+  if (row.preferredPlatform && platforms.includes(row.preferredPlatform)) return row.preferredPlatform;
+  return platforms[0] ?? null;
+}
+
+const toPerson = (row: PersonRow): ChatPerson => {
+  const platform = preferredPlatformOf(row);
+  return {
+    staffId: row.id,
+    displayName: row.displayName,
+    locale: row.locale,
+    address: platform ? { kind: "PERSON", platform, staffId: row.id } : null,
+  };
+};
 
 export function createDirectoryRepository(prisma: PrismaClient) {
   return {
-    async slackChannel(where: {
-      schoolId?: string;
-      municipalityId?: string;
-      purpose: ChannelPurpose;
-    }): Promise<{ workspaceId: string; channelId: string } | null> {
-      const channel = await prisma.chatChannel.findFirst({
+    /** A body's channels (one per platform it uses), e.g. a school's support team in Slack and in Teams. */
+    async channels(where: { schoolId?: string; municipalityId?: string; purpose: ChannelPurpose }): Promise<ChatAddress[]> {
+      const rows = await prisma.chatChannel.findMany({
         where: {
-          platform: "SLACK",
           purpose: where.purpose,
           ...(where.schoolId ? { schoolId: where.schoolId } : { municipalityId: where.municipalityId }),
         },
-        select: { workspaceId: true, externalId: true },
+        select: { id: true, platform: true },
+        orderBy: { id: "asc" },
       });
-      return channel ? { workspaceId: channel.workspaceId, channelId: channel.externalId } : null;
+      // One channel per platform: a second one registered for the same body and platform is ignored.
+      const seen = new Set<ChatPlatform>();
+      return rows.flatMap((row) => {
+        if (seen.has(row.platform)) return [];
+        seen.add(row.platform);
+        return [{ kind: "CHANNEL" as const, platform: row.platform, channelId: row.id }];
+      });
+    },
+
+    /** Every OPERATIONS channel: where operators hear about faults (a municipality's, or the deployment's). */
+    async operationsChannels(where: { municipalityId?: string | null } = {}): Promise<ChatAddress[]> {
+      const rows = await prisma.chatChannel.findMany({
+        where: {
+          purpose: "OPERATIONS",
+          ...(where.municipalityId ? { OR: [{ municipalityId: where.municipalityId }, { municipalityId: null }] } : {}),
+        },
+        select: { id: true, platform: true },
+        orderBy: { id: "asc" },
+      });
+      return rows.map((row) => ({ kind: "CHANNEL" as const, platform: row.platform, channelId: row.id }));
     },
 
     async person({ staffId }: { staffId: string }): Promise<ChatPerson | null> {

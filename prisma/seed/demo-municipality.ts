@@ -39,6 +39,8 @@ export const DEMO = {
   municipalChannels: [
     { purpose: "MUNICIPAL_COORDINATION", externalId: "C0DEMOMUN1" },
     { purpose: "COMMISSION", externalId: "C0DEMOCOM1" },
+    // Where failed deliveries and other faults for operators are posted.
+    { purpose: "OPERATIONS", externalId: "C0DEMOOPS1" },
   ] satisfies ReadonlyArray<{ purpose: ChannelPurpose; externalId: string }>,
   agencies: [
     {
@@ -116,6 +118,7 @@ export const demoIds = {
   school: (code: string) => stableId(`school:${code}`),
   agency: (kind: AgencyKind) => stableId(`agency:DEMO:${kind}`),
   staff: (key: string) => stableId(`staff:DEMO:${key}`),
+  channel: (externalId: string, purpose: ChannelPurpose) => stableId(`channel:${externalId}:${purpose}`),
 };
 
 export async function seedDemoMunicipality(prisma: PrismaClient): Promise<void> {
@@ -213,7 +216,7 @@ async function upsertChannel(
   await prisma.chatChannel.upsert({
     where: { platform_workspaceId_externalId_purpose: key },
     create: {
-      id: stableId(`channel:${channel.externalId}:${channel.purpose}`),
+      id: demoIds.channel(channel.externalId, channel.purpose),
       ...key,
       schoolId: channel.schoolId ?? null,
       municipalityId: channel.municipalityId ?? null,

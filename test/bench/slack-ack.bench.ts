@@ -21,7 +21,8 @@ import { App, ExpressReceiver, LogLevel } from "@slack/bolt";
 import express from "express";
 import { z } from "zod";
 import { createActivities } from "../../activities/index.js";
-import { createSlackSender } from "../../activities/slack-sender.js";
+import { createDelivery } from "../../activities/delivery/index.js";
+import { createSlackTransport } from "../../activities/delivery/slack-transport.js";
 import { WORKFLOWS_PATH } from "../../activities/worker.js";
 import { resolveActor } from "../../bot/core/actor.js";
 import { takeCase } from "../../bot/core/case-actions.js";
@@ -408,11 +409,14 @@ async function main(): Promise<void> {
   const bare = await startBareBolt(slack.apiUrl);
   cleanups.push({ what: "bare Bolt HTTP server", run: () => bare.close() });
 
-  const activities = createActivities({
+  const delivery = createDelivery({
     prisma: workerPrisma,
+    transports: [createSlackTransport({ prisma: workerPrisma, token: TEST_BOT_TOKEN, apiUrl: slack.apiUrl })],
     logger,
-    slack: createSlackSender({ token: TEST_BOT_TOKEN, apiUrl: slack.apiUrl }),
   });
+  delivery.drainer.start();
+  cleanups.push({ what: "delivery drainer", run: () => delivery.drainer.stop() });
+  const activities = createActivities({ prisma: workerPrisma, logger, outbox: delivery.outbox });
   const setupMs = performance.now() - t0;
   console.log(`set up in ${(setupMs / 1000).toFixed(1)} s; bot ${botEndpoint}, bare Bolt ${bare.endpoint}`);
 

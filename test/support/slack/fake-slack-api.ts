@@ -11,6 +11,9 @@ export interface CapturedCall {
 
 type Fault = { status: number; error?: string; retryAfter?: number };
 
+/** A message the fake accepted, as conversations.history returns it. */
+type Posted = { ts: string; text: string; metadata?: { event_type: string; event_payload: Record<string, unknown> } };
+
 /**
  * A local stand-in for the Slack Web API (and for response_url), where the outside world begins. It records
  * every call, answers like Slack does, can be told to fail the next calls (429, 5xx, platform errors), and
@@ -21,7 +24,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const faults = new Map<string, Array<{ fault: Fault; when: (body: Record<string, unknown>) => boolean }>>();
   const leaks: string[] = [];
   const secrets = learnerSecrets();
-  let ts = 1_700_000_000;
+  const channels = new Map<string, Posted[]>();
+  let outage: ((method: string, body: Record<string, unknown>) => Fault | null) | null = null;
+  const holds = new Map<string, number>();
+  // Slack timestamps are seconds since the epoch; conversations.history filters on them.
+  let ts = Math.floor(Date.now() / 1000);
   const app = express();
   app.use(express.urlencoded({ extended: false, limit: "5mb" }));
   app.use(express.json({ limit: "5mb" }));
@@ -40,7 +47,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     record(method, req.body as Record<string, unknown>);
     const pending = faults.get(method) ?? [];
     const index = pending.findIndex((f) => f.when(req.body as Record<string, unknown>));
-    const fault = index >= 0 ? pending.splice(index, 1)[0]!.fault : undefined;
+    const fault =
+      (index >= 0 ? pending.splice(index, 1)[0]!.fault : undefined) ??
+      outage?.(method, req.body as Record<string, unknown>) ??
+      undefined;
     if (fault) {
       if (fault.retryAfter !== undefined) res.set("Retry-After", String(fault.retryAfter));
       if (fault.status === 200) return void res.json({ ok: false, error: fault.error ?? "internal_error" });
@@ -50,8 +60,29 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     switch (method) {
       case "chat.postMessage": {
         ts += 1;
-        const channel = body.channel?.startsWith("U") ? `D${body.channel.slice(1)}` : body.channel;
-        return void res.json({ ok: true, channel, ts: `${ts}.000100` });
+        const channel = body.channel?.startsWith("U") ? `D${body.channel.slice(1)}` : body.channel!;
+        const metadata =
+          typeof body.metadata === "string" ? (safeJson(body.metadata) as Posted["metadata"]) : undefined;
+        const posted: Posted = { ts: `${ts}.000100`, text: body.text ?? "", ...(metadata ? { metadata } : {}) };
+        channels.set(channel, [...(channels.get(channel) ?? []), posted]);
+        const answer = () => res.json({ ok: true, channel, ts: posted.ts });
+        const hold = holds.get(method);
+        // A held answer: Slack has the message, the caller does not know yet (a worker killed mid-send).
+        if (hold) return void setTimeout(answer, hold);
+        return void answer();
+      }
+      case "conversations.open": {
+        const user = body.users ?? "";
+        return void res.json({ ok: true, channel: { id: user.startsWith("U") ? `D${user.slice(1)}` : user } });
+      }
+      case "conversations.history": {
+        const oldest = Number(body.oldest ?? 0);
+        const withMetadata = String(body.include_all_metadata) === "true";
+        const messages = (channels.get(body.channel ?? "") ?? [])
+          .filter((m) => Number(m.ts) > oldest)
+          .reverse()
+          .map((m) => (withMetadata ? m : { ts: m.ts, text: m.text }));
+        return void res.json({ ok: true, messages, has_more: false });
       }
       case "views.open":
       case "views.update":
@@ -83,6 +114,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       faults.set(method, [...(faults.get(method) ?? []), { fault, when }]);
     },
     callsTo: (method) => calls.filter((c) => c.method === method),
+    accepted: () => new Map([...channels].map(([channel, posted]) => [channel, [...posted]])),
+    setOutage(rule) {
+      outage = rule;
+    },
+    holdAnswers(method, ms) {
+      if (ms === null) holds.delete(method);
+      else holds.set(method, ms);
+    },
     async waitFor(predicate, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -112,6 +151,15 @@ export interface FakeSlackApi {
   /** The next call of `method` whose form body matches `when` fails as described. */
   failNext(method: string, fault: Fault, when?: (body: Record<string, unknown>) => boolean): void;
   callsTo(method: string): CapturedCall[];
+  /** Messages Slack accepted (whether or not the caller heard back), per channel, in order. */
+  accepted(): Map<
+    string,
+    Array<{ ts: string; text: string; metadata?: { event_type: string; event_payload: Record<string, unknown> } }>
+  >;
+  /** While set, every call for which `rule` returns a fault fails so (an outage); null ends it. */
+  setOutage(rule: ((method: string, body: Record<string, unknown>) => Fault | null) | null): void;
+  /** Accept calls of `method` but answer only after `ms` (null: answer at once again). */
+  holdAnswers(method: string, ms: number | null): void;
   waitFor(predicate: (call: CapturedCall) => boolean, timeoutMs?: number): Promise<CapturedCall>;
   close(): Promise<void>;
 }

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { Worker } from "@temporalio/worker";
 import { createActivities } from "../../../activities/index.js";
-import { createSlackSender } from "../../../activities/slack-sender.js";
+import { createDelivery, type Delivery } from "../../../activities/delivery/index.js";
+import { createSlackTransport } from "../../../activities/delivery/slack-transport.js";
 import { WORKFLOWS_PATH } from "../../../activities/worker.js";
 import type { CoreDeps } from "../../../bot/core/deps.js";
 import { createHttpServer, type HttpServer } from "../../../bot/http-server.js";
@@ -34,6 +35,8 @@ export interface SlackBotHarness {
   endpoint: string;
   taskQueue: string;
   core: CoreDeps;
+  /** The worker side of message delivery: the outbox and its drainer (sending to the fake Slack API). */
+  delivery: Delivery;
   command(staffKey: string, text: string): Promise<{ status: number; json: unknown; body: string; responseId: string }>;
   blockAction(
     staffKey: string,
@@ -78,11 +81,14 @@ export async function startSlackBotHarness(temporal: TemporalTestEnv): Promise<S
     const endpoint = `${await http.listen(0, "127.0.0.1")}/slack/events`;
     const team = { id: DEMO.slackWorkspaceId, domain: "demo" };
     const user = (staffKey: string) => ({ id: demoSlackUserId(staffKey), team_id: team.id, username: staffKey });
-    const activities = createActivities({
+    const delivery = createDelivery({
       prisma: db.prisma,
+      transports: [createSlackTransport({ prisma: db.prisma, token: TEST_BOT_TOKEN, apiUrl: slack.apiUrl })],
       logger,
-      slack: createSlackSender({ token: TEST_BOT_TOKEN, apiUrl: slack.apiUrl }),
+      pollMs: 100,
     });
+    delivery.drainer.start();
+    const activities = createActivities({ prisma: db.prisma, logger, outbox: delivery.outbox });
 
     return {
       db,
@@ -90,6 +96,7 @@ export async function startSlackBotHarness(temporal: TemporalTestEnv): Promise<S
       endpoint,
       taskQueue,
       core,
+      delivery,
       async command(staffKey, text) {
         const responseId = randomUUID();
         const result = await postToSlackEndpoint(
@@ -156,6 +163,7 @@ export async function startSlackBotHarness(temporal: TemporalTestEnv): Promise<S
       withWorker: (fn) => temporal.withWorker({ taskQueue, activities }, fn),
       createWorker: () => temporal.createWorker({ taskQueue, activities }),
       async close() {
+        await delivery.drainer.stop();
         await http?.close();
         await slack.close();
         await db.drop();
