@@ -37,8 +37,11 @@ export function createSlackTransport(options: {
   });
   const directMessageChannels = new Map<string, string>();
 
-  /** The Slack channel id a neutral address stands for: a person's DM with the bot, or a body's channel. */
-  async function slackChannelOf(address: ChatAddress): Promise<string> {
+  /**
+   * Where to post for a neutral address: a body's channel, or a person's Slack user id (Slack delivers a post to a
+   * user id in the person's direct messages with the bot).
+   */
+  async function slackTargetOf(address: ChatAddress): Promise<string> {
     if (address.kind === "CHANNEL") {
       const channel = await prisma.chatChannel.findUnique({
         where: { id: address.channelId },
@@ -53,17 +56,24 @@ export function createSlackTransport(options: {
       orderBy: { id: "asc" },
     });
     if (!identity) throw new DeliveryError("no Slack identity on record", { retryable: false });
-    const known = directMessageChannels.get(identity.userId);
+    return identity.userId;
+  }
+
+  /** The conversation a target's history lives in: a user's direct-message channel, or the channel itself. */
+  async function conversationOf(target: string): Promise<string> {
+    if (!target.startsWith("U") && !target.startsWith("W")) return target;
+    const known = directMessageChannels.get(target);
     if (known) return known;
-    const opened = await client.conversations.open({ users: identity.userId });
+    const opened = await client.conversations.open({ users: target });
     const channelId = opened.channel?.id;
     if (!channelId) throw new DeliveryError("Slack opened no direct-message channel", { retryable: true });
-    directMessageChannels.set(identity.userId, channelId);
+    directMessageChannels.set(target, channelId);
     return channelId;
   }
 
   /** An earlier post of this message, found by its tag among the bot's messages since the send began. */
-  async function findEarlierPost(channel: string, request: DeliveryRequest): Promise<string | null> {
+  async function findEarlierPost(target: string, request: DeliveryRequest): Promise<string | null> {
+    const channel = await conversationOf(target);
     const since = (request.inDoubtSince!.getTime() - 60_000) / 1000;
     const history = await client.conversations.history({
       channel,
@@ -89,7 +99,7 @@ export function createSlackTransport(options: {
           await client.chat.update({ channel, ts, text: rendered.text, blocks: rendered.blocks });
           return { externalMessageId: request.replaces };
         }
-        const channel = await slackChannelOf(request.address);
+        const channel = await slackTargetOf(request.address);
         if (request.inDoubtSince) {
           const earlier = await findEarlierPost(channel, request);
           if (earlier) return { externalMessageId: earlier };
