@@ -1,5 +1,4 @@
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -8,6 +7,7 @@ import {
   workflowInfo,
 } from "@temporalio/workflow";
 import type { createAbsenceActivities } from "../activities/absence-activities.js";
+import type { createTaskActivities } from "../activities/task-activities.js";
 import {
   AbsenceErrors,
   absenceStateQuery,
@@ -22,36 +22,27 @@ import {
   type StepAction,
   type StepKind,
 } from "./absence-messages.js";
-import { NO_ABSENCES, thresholdCrossings, type AbsenceAction } from "./domain/absence-rules.js";
 import {
-  addCalendarDays,
-  addSchoolDays,
-  isWorkingDay,
-  rigaDateOf,
-  rigaEndOfSchoolDay,
-  type Grade,
-  type IsoDate,
-} from "./domain/calendar/index.js";
+  NO_ABSENCES,
+  thresholdCrossings,
+  type AbsenceAction,
+  type AbsenceDue,
+  type AbsenceRuleSet,
+} from "./domain/absence-rules.js";
+import { addSchoolDays, rigaDateOf, rigaEndOfSchoolDay, type Grade, type IsoDate } from "./domain/calendar/index.js";
+import { planTask, type HumanTask, type TaskSpec, type TaskTime } from "./domain/human-task.js";
+import { useHumanTasks } from "./human-tasks.js";
 
-type Activities = ReturnType<typeof createAbsenceActivities>;
+type Activities = ReturnType<typeof createAbsenceActivities> & ReturnType<typeof createTaskActivities>;
+// Records and notifications alike are short database writes: a notification only enqueues a delivery, which a
+// separate sender works off (with its own retries for Slack/Teams), so delivery stays off the workflow's path.
 const records = proxyActivities<Activities>({
   startToCloseTimeout: "30 seconds",
   retry: { initialInterval: "1 second", backoffCoefficient: 2, maximumInterval: "5 minutes" },
 });
-// Chat delivery: 429/5xx back off for up to a day; a message Slack refuses outright is not retried.
-const { notifyAbsence } = proxyActivities<Activities>({
-  startToCloseTimeout: "1 minute",
-  retry: {
-    initialInterval: "2 seconds",
-    backoffCoefficient: 2,
-    maximumInterval: "10 minutes",
-    maximumAttempts: 60,
-    nonRetryableErrorTypes: ["UNDELIVERABLE"],
-  },
-});
+const { notifyAbsence } = records;
 
 const CONTINUE_AS_NEW_AFTER_EVENTS = 2_000;
-const HOUR = 3_600_000;
 
 const termKey = (t: SemesterKey) => `${t.schoolYear}#${t.semester}`;
 
@@ -69,6 +60,7 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
     ruleSet: context.ruleSet,
     measures: NO_ABSENCES,
     crossedRules: [],
+    tasks: [],
     steps: [],
     processedBatches: [],
     referralClockFrom: null,
@@ -86,78 +78,70 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
   const endOfSchoolDay = (day: IsoDate, after = 0): string =>
     rigaEndOfSchoolDay(addSchoolDays(day, after, ctx)).toISOString();
   const ref = { learnerId: input.learnerId, term: input.term };
+  const notify = (notice: AbsenceNotice) => notifyAbsence({ ...ref, notice });
+  const tasks = useHumanTasks({
+    tasks: state.tasks,
+    workflowId: workflowInfo().workflowId,
+    // One workflow id for all of a learner's semesters, and the step keys recur each semester.
+    keyScope: `${input.term.schoolYear}-${input.term.semester}`,
+    subject: { type: "Learner", id: input.learnerId },
+    records: { openTask: records.openTask, updateTask: records.updateTask },
+    errors: { unknown: AbsenceErrors.UNKNOWN_STEP, closed: AbsenceErrors.STEP_CLOSED },
+    notices: {
+      reminder: (task) => notify({ kind: "STEP_REMINDER", step: stepOf(task) }),
+      escalated: async (task, step) => {
+        await records.updateAbsenceStep({ ...ref, stepKey: task.key, status: task.state, outcome: {} });
+        await notify({ kind: "STEP_OVERDUE", step: stepOf(task), escalateTo: step.role });
+      },
+      nobodyToAssign: (task, role, handedTo) =>
+        notify({ kind: "NOBODY_TO_ASSIGN", stepKey: task.key, stepKind: task.kind as StepKind, role, handedTo }),
+    },
+  });
 
   setHandler(absencesRecordedSignal, (signal) => {
     if (!state.processedBatches.includes(signal.batchId) && !inbox.some((s) => s.batchId === signal.batchId))
       inbox.push(signal);
   });
-  setHandler(absenceStateQuery, () => state);
+  setHandler(absenceStateQuery, () => ({ ...state, steps: state.tasks.map(stepOf) }));
   setHandler(
     completeStepUpdate,
+    // The completion pattern of human-tasks.ts; the main loop then carries out the step's own effects.
     async (action) => {
+      const recorded = action.kind === "RESOLVED" ? Promise.resolve() : tasks.complete(action.stepKey, action.staffId);
       actions.push(action);
       await condition(() => !actions.includes(action));
-      return state;
+      await recorded;
+      return { ...state, steps: state.tasks.map(stepOf) };
     },
     {
       validator: (action) => {
-        if (action.kind === "RESOLVED") return;
-        const step = state.steps.find((s) => s.key === action.stepKey);
-        if (!step)
-          throw ApplicationFailure.create({ type: AbsenceErrors.UNKNOWN_STEP, message: `No step ${action.stepKey}` });
-        if (step.status === "DONE" || step.status === "CANCELLED")
-          throw ApplicationFailure.create({ type: AbsenceErrors.STEP_CLOSED, message: "Step already done" });
+        if (action.kind !== "RESOLVED") tasks.validateCompletion(action.stepKey);
       },
     },
   );
 
   await records.recordEscalation({ ...ref, ruleSetVersion: state.ruleSet.version });
 
-  const openStep = async (
-    kind: StepKind,
-    key: string,
-    legalPoint: string,
-    dueAt: string,
-    remindAt: string | null,
-    detail?: { count?: number; date?: IsoDate; agency?: string },
-  ) => {
-    if (state.steps.some((s) => s.key === key)) return;
-    const step: AbsenceStep = { key, kind, legalPoint, dueAt, remindAt, status: "OPEN", reminded: false };
-    state.steps.push(step);
-    await records.openAbsenceStep({ ...ref, step });
-    await notifyAbsence({
-      ...ref,
-      notice: { kind: "STEP_OPENED", step, ...(detail ? { detail } : {}) } satisfies AbsenceNotice,
+  const openStep = async (spec: TaskSpec, detail?: { count?: number; date?: IsoDate; agency?: string }) => {
+    await tasks.open(spec, new Date(Date.now()), ctx, async (task) => {
+      const step = stepOf(task);
+      await records.openAbsenceStep({ ...ref, step });
+      await notify({ kind: "STEP_OPENED", step, ...(detail ? { detail } : {}) });
     });
   };
-  const closeStep = async (
-    step: AbsenceStep,
-    status: AbsenceStep["status"],
-    outcome: Record<string, string>,
-    actorId?: string,
-  ) => {
-    step.status = status;
-    await records.updateAbsenceStep({ ...ref, stepKey: step.key, status, outcome, ...(actorId ? { actorId } : {}) });
+  /** Records a step done (the task itself was closed by the update handler). */
+  const closeStep = async (stepKey: string, outcome: Record<string, string>, actorId?: string) => {
+    await records.updateAbsenceStep({ ...ref, stepKey, status: "DONE", outcome, ...(actorId ? { actorId } : {}) });
   };
 
   const applyCrossingAction = async (action: AbsenceAction, ruleId: string, count: number) => {
     if (action.kind === "TASK") {
-      // "Nekavējoties": due at once; a reminder follows at the end of the next school day if still not done.
-      const due =
-        action.due.kind === "IMMEDIATE"
-          ? new Date(Date.now()).toISOString()
-          : endOfSchoolDay(today(), action.due.kind === "SCHOOL_DAYS" ? action.due.days : 0);
-      await openStep("VIIS_ENTRY", `VIIS_ENTRY:${ruleId}`, action.legalPoint, due, endOfSchoolDay(today(), 1), {
-        count,
-      });
+      await openStep(viisEntrySpec(action, ruleId), { count });
     } else if (action.kind === "NOTIFY") {
-      await notifyAbsence({
-        ...ref,
-        notice: { kind: "INFORMED", recipient: action.recipient, legalPoint: action.legalPoint, count },
-      });
+      await notify({ kind: "INFORMED", recipient: action.recipient, legalPoint: action.legalPoint, count });
     } else {
       await records.queueAgendaItem({ ...ref, ruleId, body: action.body });
-      await notifyAbsence({ ...ref, notice: { kind: "AGENDA", ruleId, count } });
+      await notify({ kind: "AGENDA", ruleId, count });
     }
   };
 
@@ -169,19 +153,8 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
       (c) => !state.crossedRules.includes(c.ruleId),
     );
     state.measures = signal.measures;
-    for (const date of [...signal.newUnexcusedDates].sort()) {
-      // Due by the end of that school day; an import that arrives later gives until the end of today's.
-      const due = [endOfSchoolDay(date), endOfSchoolDay(today())].sort().at(-1)!;
-      const remind = new Date(new Date(due).getTime() - 2 * HOUR);
-      await openStep(
-        "PARENT_CONTACT",
-        `PARENT_CONTACT:${date}`,
-        state.ruleSet.parentContact.legalPoint,
-        due,
-        remind.getTime() > Date.now() ? remind.toISOString() : null,
-        { date },
-      );
-    }
+    for (const date of [...signal.newUnexcusedDates].sort())
+      await openStep(parentContactSpec(state.ruleSet, date), { date });
     for (const crossing of crossings) {
       state.crossedRules.push(crossing.ruleId);
       for (const action of crossing.actions) await applyCrossingAction(action, crossing.ruleId, crossing.after);
@@ -203,52 +176,34 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
       });
       return;
     }
-    const step = state.steps.find((s) => s.key === action.stepKey)!;
     switch (action.kind) {
       case "PARENTS_CONTACTED":
-        await closeStep(step, "DONE", { outcome: action.outcome }, action.staffId);
+        await closeStep(action.stepKey, { outcome: action.outcome }, action.staffId);
         return;
       case "VIIS_ENTERED":
-        await closeStep(step, "DONE", { remedialAction: action.remedialAction }, action.staffId);
+        await closeStep(action.stepKey, { remedialAction: action.remedialAction }, action.staffId);
         return;
       case "REFERRAL_SENT": {
-        await closeStep(step, "DONE", { documentRef: action.documentRef }, action.staffId);
-        const sent = today();
-        const ackDue = rigaEndOfSchoolDay(
-          addWorkingDays(sent, state.ruleSet.socialServiceReferral.acknowledgement.withinWorkingDays),
-        ).toISOString();
+        await closeStep(action.stepKey, { documentRef: action.documentRef }, action.staffId);
+        const spec = acknowledgementSpec(state.ruleSet);
+        const ackDue = planTask(spec, new Date(Date.now()), ctx).dueAt;
         await records.markReferral({ ...ref, status: "SENT", documentRef: action.documentRef, ackDueAt: ackDue });
-        // Reminded the working day before the acknowledgement is due.
-        await openStep(
-          "REFERRAL_ACKNOWLEDGEMENT",
-          "REFERRAL_ACKNOWLEDGEMENT",
-          state.ruleSet.socialServiceReferral.legalPoint,
-          ackDue,
-          new Date(new Date(ackDue).getTime() - 24 * HOUR).toISOString(),
-        );
+        await openStep(spec);
         return;
       }
       case "REFERRAL_ACKNOWLEDGED":
-        await closeStep(step, "DONE", { acknowledged: "true" }, action.staffId);
+        await closeStep(action.stepKey, { acknowledged: "true" }, action.staffId);
         await records.markReferral({ ...ref, status: "ACKNOWLEDGED" });
         return;
     }
   };
 
   const referralDue = (): number =>
-    state.referralClockFrom && !state.resolved && !state.steps.some((s) => s.kind === "SOCIAL_SERVICE_REFERRAL")
+    state.referralClockFrom && !state.resolved && !state.tasks.some((t) => t.kind === "SOCIAL_SERVICE_REFERRAL")
       ? new Date(
           endOfSchoolDay(state.referralClockFrom, state.ruleSet.socialServiceReferral.unresolvedAfterSchoolDays),
         ).getTime()
       : Infinity;
-  /** Who hears about a step still open at its deadline (null: the deadline only triggers the reminder). */
-  const escalationOf = (step: AbsenceStep): string | null =>
-    ({
-      PARENT_CONTACT: "SCHOOL_COORDINATOR",
-      VIIS_ENTRY: null,
-      SOCIAL_SERVICE_REFERRAL: "MUNICIPAL_COORDINATOR",
-      REFERRAL_ACKNOWLEDGEMENT: state.ruleSet.socialServiceReferral.acknowledgement.onSilenceEscalateTo,
-    })[step.kind];
   const semesterEnd = context.semesterEnd ? new Date(rigaEndOfSchoolDay(context.semesterEnd, 23)).getTime() : Infinity;
 
   for (;;) {
@@ -264,33 +219,15 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
       inbox.shift();
     }
     const now = Date.now();
-    for (const step of state.steps.filter((s) => s.status === "OPEN")) {
-      if (!step.reminded && step.remindAt && now >= Date.parse(step.remindAt)) {
-        step.reminded = true;
-        await notifyAbsence({ ...ref, notice: { kind: "STEP_REMINDER", step } });
-      }
-      const escalateTo = escalationOf(step);
-      if (escalateTo && now >= Date.parse(step.dueAt)) {
-        await closeStep(step, step.kind === "REFERRAL_ACKNOWLEDGEMENT" ? "ESCALATED" : "OVERDUE", {});
-        await notifyAbsence({ ...ref, notice: { kind: "STEP_OVERDUE", step, escalateTo } });
-      }
-    }
+    await tasks.fireDue(now);
     if (now >= referralDue()) {
-      const due = endOfSchoolDay(today(), 1);
       await records.markReferral({ ...ref, status: "PREPARED" });
-      await openStep(
-        "SOCIAL_SERVICE_REFERRAL",
-        "SOCIAL_SERVICE_REFERRAL",
-        state.ruleSet.socialServiceReferral.legalPoint,
-        due,
-        null,
-        { agency: state.ruleSet.socialServiceReferral.recipient },
-      );
+      await openStep(referralSpec(state.ruleSet), { agency: state.ruleSet.socialServiceReferral.recipient });
     }
     if (
       now >= semesterEnd &&
       context.nextTerm &&
-      !state.steps.some((s) => s.status === "OPEN" && s.kind.startsWith("REFERRAL"))
+      !state.tasks.some((t) => t.state === "OPEN" && t.kind.startsWith("REFERRAL"))
     ) {
       return moveOn(context.nextTerm);
     }
@@ -298,16 +235,10 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
       await drainActions();
       return continueAsNew<typeof absenceEscalation>({ ...input, carried: state, pending: inbox });
     }
+    const taskWake = tasks.msUntilNextWake(Date.now());
     const wakeAt = Math.min(
-      ...state.steps
-        .filter((s) => s.status === "OPEN")
-        .flatMap((s) => [
-          escalationOf(s) ? Date.parse(s.dueAt) : Infinity,
-          !s.reminded && s.remindAt ? Date.parse(s.remindAt) : Infinity,
-        ])
-        .filter((t) => t > Date.now()),
-      referralDue(),
-      context.nextTerm ? semesterEnd : Infinity,
+      taskWake === null ? Infinity : Date.now() + taskWake,
+      ...[referralDue(), context.nextTerm ? semesterEnd : Infinity].filter((t) => t > Date.now()),
     );
     const ready = () => inbox.length > 0 || actions.length > 0;
     if (wakeAt === Infinity) await condition(ready);
@@ -338,14 +269,91 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
       await condition(() => actions.length > 0 || allHandlersFinished());
     } while (actions.length);
   }
+}
 
-  /** `n` working days (Mon–Fri, not a public holiday) after `from`. */
-  function addWorkingDays(from: IsoDate, n: number): IsoDate {
-    let day = from;
-    for (let left = n; left > 0;) {
-      day = addCalendarDays(day, 1);
-      if (isWorkingDay(day)) left -= 1;
-    }
-    return day;
+/** An absence step as the notices and the state query carry it. */
+function stepOf(task: HumanTask): AbsenceStep {
+  return {
+    key: task.key,
+    kind: task.kind as StepKind,
+    legalPoint: task.legalPoint ?? "",
+    dueAt: task.plan.dueAt,
+    remindAt: task.plan.reminders[0] ?? null,
+    status: task.state,
+    reminded: task.remindersHandled > 0,
+  };
+}
+
+function taskTimeOf(due: AbsenceDue): TaskTime {
+  switch (due.kind) {
+    case "IMMEDIATE":
+      return { unit: "IMMEDIATE" };
+    case "END_OF_SCHOOL_DAY":
+      return { unit: "SCHOOL_DAYS", days: 0 };
+    case "SCHOOL_DAYS":
+      return { unit: "SCHOOL_DAYS", days: due.days };
+    case "WORKING_DAYS":
+      return { unit: "WORKING_DAYS", days: due.days };
   }
+}
+
+// The steps as tasks. The defaults (for rule sets that leave the task settings out) are today's MK 89 practice.
+
+/**
+ * MK89_P6: by the end of the school day of the absence (an import that arrives later gives until the end of
+ * today's), reminded 2 hours before; the school coordinator is alerted when it passes.
+ */
+export function parentContactSpec(rules: AbsenceRuleSet, date: IsoDate): TaskSpec {
+  const step = rules.parentContact;
+  return {
+    kind: "PARENT_CONTACT",
+    key: `PARENT_CONTACT:${date}`,
+    assigneeRole: step.responsibleRole,
+    legalPoint: step.legalPoint,
+    due: taskTimeOf(step.due),
+    countFrom: date,
+    reminders: step.reminders ?? [{ before: { unit: "HOURS", hours: 2 } }],
+    escalation: step.escalation ?? [{ role: "SCHOOL_COORDINATOR", handOver: false }],
+  };
+}
+
+/** MK89_P7 "nekavējoties": due at once; reminded at the end of the next school day while not done; no chain. */
+export function viisEntrySpec(action: Extract<AbsenceAction, { kind: "TASK" }>, ruleId: string): TaskSpec {
+  return {
+    kind: "VIIS_ENTRY",
+    key: `VIIS_ENTRY:${ruleId}`,
+    assigneeRole: action.assignee,
+    legalPoint: action.legalPoint,
+    due: taskTimeOf(action.due),
+    reminders: action.reminders ?? [{ at: { unit: "SCHOOL_DAYS", days: 1 } }],
+    escalation: action.escalation ?? [],
+  };
+}
+
+/** The director sends the referral by the end of the next school day; the municipal coordinator hears if not. */
+export function referralSpec(rules: AbsenceRuleSet): TaskSpec {
+  const step = rules.socialServiceReferral;
+  return {
+    kind: "SOCIAL_SERVICE_REFERRAL",
+    key: "SOCIAL_SERVICE_REFERRAL",
+    assigneeRole: "DIRECTOR",
+    legalPoint: step.legalPoint,
+    due: step.due ?? { unit: "SCHOOL_DAYS", days: 1 },
+    reminders: step.reminders ?? [],
+    escalation: step.escalation ?? [{ role: "MUNICIPAL_COORDINATOR", handOver: false }],
+  };
+}
+
+/** The social service acknowledges within N working days, reminded 24 hours before; on silence it passes up. */
+export function acknowledgementSpec(rules: AbsenceRuleSet): TaskSpec {
+  const step = rules.socialServiceReferral;
+  return {
+    kind: "REFERRAL_ACKNOWLEDGEMENT",
+    key: "REFERRAL_ACKNOWLEDGEMENT",
+    assigneeRole: "SOCIAL_SERVICE",
+    legalPoint: step.legalPoint,
+    due: { unit: "WORKING_DAYS", days: step.acknowledgement.withinWorkingDays },
+    reminders: step.acknowledgement.reminders ?? [{ before: { unit: "HOURS", hours: 24 } }],
+    escalation: step.acknowledgement.escalation ?? [{ role: step.acknowledgement.onSilenceEscalateTo, handOver: true }],
+  };
 }

@@ -1,6 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from "@temporalio/workflow";
 import type { AbsenceMeasures, AbsenceRuleSet } from "./domain/absence-rules.js";
 import type { IsoDate } from "./domain/calendar/index.js";
+import type { HumanTask } from "./domain/human-task.js";
 
 // Messages of the absence-escalation workflow (MK 89), shared by the workflow, its activities and the bot.
 
@@ -50,6 +51,9 @@ export interface AbsenceState {
   ruleSet: AbsenceRuleSet;
   measures: AbsenceMeasures;
   crossedRules: string[];
+  /** The steps as human tasks (PARENT_CONTACT, VIIS_ENTRY, SOCIAL_SERVICE_REFERRAL, REFERRAL_ACKNOWLEDGEMENT). */
+  tasks: HumanTask[];
+  /** The tasks as steps, as the notices carry them; filled in by the state query (the workflow keeps `tasks`). */
   steps: AbsenceStep[];
   processedBatches: string[];
   /** School day the referral clock started (the first VIIS-entry crossing), and whether the case was resolved. */
@@ -79,4 +83,6 @@ export type AbsenceNotice =
   | { kind: "STEP_REMINDER"; step: AbsenceStep }
   | { kind: "STEP_OVERDUE"; step: AbsenceStep; escalateTo: string }
   | { kind: "INFORMED"; recipient: string; legalPoint: string; count: number }
+  /** The step's role has nobody: recorded unassigned and passed to `handedTo` (an operator alert). */
+  | { kind: "NOBODY_TO_ASSIGN"; stepKey: string; stepKind: StepKind; role: string; handedTo: string | null }
   | { kind: "AGENDA"; ruleId: string; count: number };

@@ -1,5 +1,8 @@
 import { defineQuery, defineSignal, defineUpdate } from "@temporalio/workflow";
 import { z } from "zod";
+import { RESPONDER_ROLES } from "./domain/absence-rules.js";
+import type { EscalationSpec, HumanTask, ReminderSpec } from "./domain/human-task.js";
+import { escalationChainSchema, reminderSpecSchema } from "./domain/human-task-schema.js";
 import type { PreventionLevel } from "./domain/triage.js";
 
 // Messages of the case workflow, shared by the workflow and the bot (pure definitions, no workflow code).
@@ -13,6 +16,10 @@ export interface CaseConfig {
   reminderSchoolDaysBefore: number;
   /** Local hour (Europe/Riga) at which a school day ends for deadlines. */
   endOfSchoolDayHour: number;
+  /** Replaces the single reminder of `reminderSchoolDaysBefore` (e.g. 1 school day and 2 hours before). */
+  investigationReminders?: ReminderSpec[];
+  /** Who hears of an investigation past its deadline; default: the school coordinator is alerted at the deadline. */
+  investigationEscalation?: EscalationSpec[];
 }
 
 export const DEFAULT_CASE_CONFIG: CaseConfig = {
@@ -30,6 +37,8 @@ export const caseConfigOverridesSchema = z
     investigationSchoolDays: z.number().int().min(1).max(30),
     reminderSchoolDaysBefore: z.number().int().min(0).max(10),
     endOfSchoolDayHour: z.number().int().min(8).max(23),
+    investigationReminders: z.array(reminderSpecSchema).max(5),
+    investigationEscalation: escalationChainSchema(RESPONDER_ROLES),
   })
   .partial();
 
@@ -55,11 +64,10 @@ export interface CaseState {
   /** Highest triage level among the reports; the manager's decision may set another. */
   level: PreventionLevel;
   reportIds: string[];
-  /** ISO instants; null until the first report has been processed. */
+  /** ISO instant of the investigation deadline; null until the first report has been processed. */
   deadline: string | null;
-  reminderAt: string | null;
-  reminderSent: boolean;
-  escalated: boolean;
+  /** The investigation as a human task (CASE_INVESTIGATION): its plan, reminders and escalation. */
+  tasks: HumanTask[];
   decision: CaseDecision | null;
 }
 
@@ -86,6 +94,8 @@ export const CaseErrors = {
 export type CaseEvent =
   | { kind: "REPORTED"; reportId: string; first: boolean }
   | { kind: "TAKEN"; staffId: string }
-  | { kind: "REMINDER"; deadline: string }
-  | { kind: "OVERDUE"; deadline: string }
-  | { kind: "DECIDED"; decision: CaseDecision };
+  | { kind: "REMINDER"; deadline: string; taskKey?: string }
+  | { kind: "OVERDUE"; deadline: string; taskKey?: string; escalateTo?: string }
+  | { kind: "DECIDED"; decision: CaseDecision }
+  /** A task's role has nobody at the school: recorded unassigned and passed to `handedTo` (an operator alert). */
+  | { kind: "NOBODY_TO_ASSIGN"; taskKey: string; taskKind: string; role: string; handedTo: string | null };

@@ -8,38 +8,63 @@ import {
   allHandlersFinished,
 } from "@temporalio/workflow";
 import type { createCaseActivities } from "../activities/case-activities.js";
+import type { createTaskActivities } from "../activities/task-activities.js";
 import {
   CaseErrors,
   caseStateQuery,
   decideCaseUpdate,
   riskReportedSignal,
   takeCaseUpdate,
+  type CaseConfig,
   type CaseEvent,
   type CaseState,
   type CaseWorkflowInput,
   type RiskReported,
 } from "./case-messages.js";
-import { addSchoolDays, rigaDateOf, rigaEndOfSchoolDay, type Grade } from "./domain/calendar/index.js";
+import type { Grade } from "./domain/calendar/index.js";
+import type { TaskSpec } from "./domain/human-task.js";
 import { highestLevel, PREVENTION_LEVELS } from "./domain/triage.js";
+import { useHumanTasks } from "./human-tasks.js";
 
-const { loadCaseSchedule, recordCaseTaken, recordInvestigationDeadline, recordCaseDecision } = proxyActivities<
-  ReturnType<typeof createCaseActivities>
->({
+type Activities = ReturnType<typeof createCaseActivities> & ReturnType<typeof createTaskActivities>;
+
+// Records and notifications alike are short database writes: notifications only enqueue a delivery, which a
+// separate sender works off (with its own retries for Slack/Teams), so delivery stays off the workflow's path.
+const {
+  loadCaseSchedule,
+  recordCaseTaken,
+  recordInvestigationDeadline,
+  recordCaseDecision,
+  openTask,
+  updateTask,
+  notifyCase,
+} = proxyActivities<Activities>({
   startToCloseTimeout: "30 seconds",
   retry: { initialInterval: "1 second", backoffCoefficient: 2, maximumInterval: "5 minutes" },
 });
 
-// Notifications go through the outbox to Slack/Teams: 429s and 5xx are retried with backoff for a day.
-const { notifyCase } = proxyActivities<ReturnType<typeof createCaseActivities>>({
-  startToCloseTimeout: "1 minute",
-  retry: {
-    initialInterval: "2 seconds",
-    backoffCoefficient: 2,
-    maximumInterval: "10 minutes",
-    maximumAttempts: 60,
-    nonRetryableErrorTypes: ["UNDELIVERABLE"],
-  },
-});
+export const CASE_INVESTIGATION_TASK = "CASE_INVESTIGATION";
+
+/**
+ * The investigation as a human task: the support team holds it until someone takes the case, due at the end of
+ * the N-th school day after the first report, reminded before, and the school coordinator alerted when it is
+ * overdue (CASE_HANDLING rule set; the defaults are the deployment's).
+ */
+export function caseInvestigationSpec(config: CaseConfig): TaskSpec {
+  const days = config.investigationSchoolDays;
+  const before = config.reminderSchoolDaysBefore;
+  return {
+    kind: CASE_INVESTIGATION_TASK,
+    key: CASE_INVESTIGATION_TASK,
+    assigneeRole: "SUPPORT_TEAM",
+    legalPoint: null,
+    due: { unit: "SCHOOL_DAYS", days },
+    reminders:
+      config.investigationReminders ??
+      (before > 0 && days - before >= 0 ? [{ before: { unit: "SCHOOL_DAYS", days: before } }] : []),
+    escalation: config.investigationEscalation ?? [{ role: "SCHOOL_COORDINATOR", handOver: false }],
+  };
+}
 
 /** Keep histories far below Temporal's limits; a long-lived confirmed case carries its state into a new run. */
 const CONTINUE_AS_NEW_AFTER_EVENTS = 2_000;
@@ -56,13 +81,25 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     level: "UNIVERSAL",
     reportIds: [],
     deadline: null,
-    reminderAt: null,
-    reminderSent: false,
-    escalated: false,
+    tasks: [],
     decision: null,
   };
   const pendingReports: RiskReported[] = [];
   const pendingEvents: CaseEvent[] = [];
+  const notify = (event: CaseEvent) => notifyCase({ caseId: input.caseId, event });
+  const tasks = useHumanTasks({
+    tasks: state.tasks,
+    workflowId: workflowInfo().workflowId,
+    subject: { type: "Case", id: input.caseId },
+    records: { openTask, updateTask },
+    notices: {
+      reminder: (task) => notify({ kind: "REMINDER", deadline: task.plan.dueAt, taskKey: task.key }),
+      escalated: (task, step) =>
+        notify({ kind: "OVERDUE", deadline: task.plan.dueAt, taskKey: task.key, escalateTo: step.role }),
+      nobodyToAssign: (task, role, handedTo) =>
+        notify({ kind: "NOBODY_TO_ASSIGN", taskKey: task.key, taskKind: task.kind, role, handedTo }),
+    },
+  });
 
   setHandler(riskReportedSignal, (report) => {
     // Signals may be delivered again by a retried bot request: the report id makes them idempotent.
@@ -76,6 +113,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
       if (state.caseManagerId === staffId) return { caseManagerId: staffId, alreadyYours: true };
       state.caseManagerId = staffId;
       await recordCaseTaken({ caseId: input.caseId, staffId });
+      await tasks.assign(CASE_INVESTIGATION_TASK, staffId);
       pendingEvents.push({ kind: "TAKEN", staffId });
       return { caseManagerId: staffId, alreadyYours: false };
     },
@@ -100,7 +138,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
       state.phase = decision.kind === "CONFIRM" ? "CONFIRMED" : "REJECTED";
       if (decision.kind === "CONFIRM") state.level = decision.level;
       state.caseManagerId ??= decision.staffId;
+      // The completion pattern of human-tasks.ts: the validator below rejects a decided case, the task is
+      // closed before the first await, and the bot's update id makes a double click return the same result.
+      const recorded = tasks.complete(CASE_INVESTIGATION_TASK, decision.staffId);
       await recordCaseDecision({ caseId: input.caseId, decision });
+      await recorded;
       pendingEvents.push({ kind: "DECIDED", decision });
       return state;
     },
@@ -125,12 +167,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     overrides: schedule.overrides,
     grade: schedule.grade as Grade,
     schoolId: schedule.schoolId,
+    endOfSchoolDayHour: input.config.endOfSchoolDayHour,
   };
-  const endOfSchoolDaysAfter = (isoInstant: string, schoolDays: number): string =>
-    rigaEndOfSchoolDay(
-      addSchoolDays(rigaDateOf(new Date(isoInstant)), schoolDays, calendarContext),
-      input.config.endOfSchoolDayHour,
-    ).toISOString();
 
   const flush = async () => {
     while (pendingReports.length || pendingEvents.length) {
@@ -140,11 +178,16 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
         state.reportIds.push(report.reportId);
         if (state.phase === "INVESTIGATING") state.level = highestLevel([state.level, report.level]);
         if (first) {
-          const { investigationSchoolDays: days, reminderSchoolDaysBefore: before } = input.config;
-          state.deadline = endOfSchoolDaysAfter(report.reportedAt, days);
-          state.reminderAt =
-            before > 0 && days - before >= 0 ? endOfSchoolDaysAfter(report.reportedAt, days - before) : null;
-          await recordInvestigationDeadline({ caseId: input.caseId, dueAt: state.deadline });
+          const task = await tasks.open(
+            caseInvestigationSpec(input.config),
+            new Date(report.reportedAt),
+            calendarContext,
+            async (opened) => {
+              state.deadline = opened.plan.dueAt;
+              await recordInvestigationDeadline({ caseId: input.caseId, dueAt: opened.plan.dueAt });
+            },
+          );
+          if (task && state.caseManagerId) await tasks.assign(task.key, state.caseManagerId);
         }
         await notifyCase({ caseId: input.caseId, event: { kind: "REPORTED", reportId: report.reportId, first } });
         continue;
@@ -153,32 +196,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     }
   };
 
+  const ready = () => pendingReports.length > 0 || pendingEvents.length > 0 || state.phase === "REJECTED";
   while (state.phase !== "REJECTED") {
     await flush();
-    if (state.phase === "INVESTIGATING" && state.deadline) {
-      const deadline = new Date(state.deadline).getTime();
-      const remindAt = state.reminderSent || !state.reminderAt ? Infinity : new Date(state.reminderAt).getTime();
-      const wakeAt = state.escalated ? Infinity : Math.min(remindAt, deadline);
-      const woke = await waitForWork(
-        wakeAt,
-        () => pendingReports.length > 0 || pendingEvents.length > 0 || state.phase !== "INVESTIGATING",
-      );
-      if (!woke && state.phase === "INVESTIGATING") {
-        if (!state.reminderSent && Date.now() >= remindAt && Date.now() < deadline) {
-          state.reminderSent = true;
-          await notifyCase({ caseId: input.caseId, event: { kind: "REMINDER", deadline: state.deadline } });
-        } else if (Date.now() >= deadline && !state.escalated) {
-          state.reminderSent = true;
-          state.escalated = true;
-          await notifyCase({ caseId: input.caseId, event: { kind: "OVERDUE", deadline: state.deadline } });
-        }
-      }
-    } else {
-      await waitForWork(
-        Infinity,
-        () => pendingReports.length > 0 || pendingEvents.length > 0 || state.phase === "REJECTED",
-      );
-    }
+    await tasks.fireDue(Date.now());
+    const ms = tasks.msUntilNextWake(Date.now());
+    if (ms === null) await condition(ready);
+    else await condition(ready, ms);
     if (workflowInfo().historyLength > CONTINUE_AS_NEW_AFTER_EVENTS || workflowInfo().continueAsNewSuggested) {
       await flush();
       await condition(allHandlersFinished);
@@ -188,14 +212,4 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   await flush();
   await condition(allHandlersFinished);
   return state;
-}
-
-/** Waits until `ready()` or the instant `wakeAt` (ms); true when woken by work, false by the clock. */
-async function waitForWork(wakeAt: number, ready: () => boolean): Promise<boolean> {
-  if (wakeAt === Infinity) {
-    await condition(ready);
-    return true;
-  }
-  const ms = Math.max(1, wakeAt - Date.now());
-  return condition(ready, ms);
 }

@@ -13,6 +13,7 @@
  */
 import { z } from "zod";
 import { isoDateSchema } from "./calendar/index.js";
+import { escalationChainSchema, reminderSpecSchema, taskTimeSchema } from "./human-task-schema.js";
 
 // The workflow fence keeps prisma/ (generated enums included) out of workflows/, so the enum values the rules
 // refer to are listed here; test/absences/absence-rules.test.ts checks they equal the Prisma enums.
@@ -60,6 +61,15 @@ export const AGENCY_KINDS = [
 ] as const;
 
 /**
+ * Optional task settings (reminders, escalation chain) of a rule-set step. Left out, the workflow uses the
+ * defaults that reproduce the MK 89 practice described on each step (absence-escalation.ts, `*Spec`).
+ */
+const taskSettings = () => ({
+  reminders: z.array(reminderSpecSchema).max(5).optional(),
+  escalation: escalationChainSchema(RESPONDER_ROLES).optional(),
+});
+
+/**
  * The programme a learner follows decides how MK 89 p.7 counts: pre-school in school days, general and
  * vocational education in lessons per semester.
  */
@@ -105,6 +115,8 @@ const actionSchema = z.discriminatedUnion("kind", [
     assignee: z.enum(RESPONDER_ROLES),
     due: dueSchema,
     legalPoint: legalPointSchema,
+    /** Default: reminded at the end of the next school day; no escalation. */
+    ...taskSettings(),
   }),
   /** A notification without a task of its own, e.g. the municipal education specialist (p.7²). */
   z.object({ kind: z.literal("NOTIFY"), recipient: z.enum(RESPONDER_ROLES), legalPoint: legalPointSchema }),
@@ -141,6 +153,8 @@ export const absenceRuleSetSchema = z
         legalPoint: legalPointSchema,
         contacts: z.array(z.enum(OUT_OF_FAMILY_CONTACTS)).min(1),
       }),
+      /** Default: reminded 2 hours before the end of the day; the school coordinator is alerted when it passes. */
+      ...taskSettings(),
     }),
     thresholds: z.array(thresholdRuleSchema).min(1),
     /** When the school cannot resolve the case, it refers it to the social service (seeds 002 ~L2680). */
@@ -153,9 +167,15 @@ export const absenceRuleSetSchema = z
       recipient: z.enum(AGENCY_KINDS),
       /** VBTAI advice: an e-signed document sent to the agency's official e-mail address. */
       document: z.object({ signature: z.literal("E_SIGNATURE"), channel: z.literal("OFFICIAL_EMAIL") }),
+      /** When the director's referral is due once prepared; default: the end of the next school day. */
+      due: taskTimeSchema.optional(),
+      /** Default: no reminder; the municipal coordinator is alerted when it is overdue. */
+      ...taskSettings(),
       acknowledgement: z.object({
         withinWorkingDays: z.number().int().positive(),
         onSilenceEscalateTo: z.enum(RESPONDER_ROLES),
+        /** Default: reminded 24 hours before; on silence the task passes to `onSilenceEscalateTo`. */
+        ...taskSettings(),
       }),
     }),
   })

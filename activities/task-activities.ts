@@ -1,0 +1,202 @@
+import type { PrismaClient } from "../prisma/client.js";
+import { Role, type TaskState } from "../prisma/generated/enums.js";
+import { createAuditLogRepository } from "../prisma/repositories/audit-log-repository.js";
+import { createCalendarRepository } from "../prisma/repositories/calendar-repository.js";
+import { createDirectoryRepository } from "../prisma/repositories/directory-repository.js";
+import { createTaskRepository } from "../prisma/repositories/task-repository.js";
+import type { Logger } from "../prisma/runtime/logger.js";
+import { rigaDateOf, type SchoolYearCalendar } from "../workflows/domain/calendar/index.js";
+import type { OpenTaskInput, TaskAssignment, TaskSubject, UpdateTaskInput } from "../workflows/human-tasks.js";
+
+// The Task rows of human tasks (workflows/human-tasks.ts): opened once per workflow task, then changed as the
+// task is done, cancelled, overdue or handed up its escalation chain. Each call resolves who holds the task
+// from the directory, so "nobody has this role here" reaches the workflow, which passes the task up the chain
+// and raises NOBODY_TO_ASSIGN instead of leaving it with no one.
+
+/** The support-team members who can take a case (as bot/core/access-matrix.ts CASE_MANAGER_ROLES). */
+const SUPPORT_TEAM_ROLES: Role[] = [
+  "PSYCHOLOGIST",
+  "SOCIAL_PEDAGOGUE",
+  "SPECIAL_EDUCATION_TEACHER",
+  "SPEECH_THERAPIST",
+  "SCHOOL_COORDINATOR",
+];
+/**
+ * `Task.assigneeRole` is a Prisma Role and the support team is not one: a team task is stored under the school
+ * coordinator's role with no named assignee until someone takes it (a schema change is requested).
+ */
+const SUPPORT_TEAM_STORED_ROLE: Role = "SCHOOL_COORDINATOR";
+
+/** Roles held at a school; the others are looked up in the municipality. */
+const SCHOOL_ROLES = new Set<Role>([
+  "TEACHER",
+  "CLASS_TEACHER",
+  "PSYCHOLOGIST",
+  "SOCIAL_PEDAGOGUE",
+  "SPECIAL_EDUCATION_TEACHER",
+  "SPEECH_THERAPIST",
+  "TEACHING_ASSISTANT",
+  "OCCUPATIONAL_THERAPIST",
+  "SIGN_INTERPRETER",
+  "ASSISTANT",
+  "CAREER_COUNSELLOR",
+  "SCHOOL_NURSE",
+  "SCHOOL_COORDINATOR",
+  "DIRECTOR",
+]);
+
+/** No class teacher on record: the school's social pedagogue takes the parent call (MK 89 practice). */
+const STAND_INS: Partial<Record<Role, Role>> = { CLASS_TEACHER: "SOCIAL_PEDAGOGUE" };
+
+const isRole = (value: string): value is Role => Object.prototype.hasOwnProperty.call(Role, value);
+
+interface SubjectInfo {
+  ref: string;
+  schoolId: string;
+  municipalityId: string;
+  classLabel: string | null;
+}
+
+export const taskDedupeKey = (input: { workflowId: string; keyScope?: string; key: string }): string =>
+  [input.workflowId, ...(input.keyScope ? [input.keyScope] : []), input.key].join("/");
+
+export function createTaskActivities(deps: { prisma: PrismaClient; logger: Logger; now?: () => Date }) {
+  const { prisma } = deps;
+  const now = deps.now ?? (() => new Date());
+  const tasks = createTaskRepository(prisma);
+  const directory = createDirectoryRepository(prisma);
+  const calendars = createCalendarRepository(prisma);
+  const audit = createAuditLogRepository(prisma);
+
+  async function subjectOf(subject: TaskSubject): Promise<SubjectInfo> {
+    if (subject.type === "Case") {
+      const row = await prisma.case.findUniqueOrThrow({
+        where: { id: subject.id },
+        select: {
+          ref: true,
+          schoolId: true,
+          school: { select: { municipalityId: true } },
+          learner: { select: { classLabel: true } },
+        },
+      });
+      return {
+        ref: row.ref,
+        schoolId: row.schoolId,
+        municipalityId: row.school.municipalityId,
+        classLabel: row.learner.classLabel,
+      };
+    }
+    const row = await prisma.learner.findUniqueOrThrow({
+      where: { id: subject.id },
+      select: { publicRef: true, schoolId: true, classLabel: true, school: { select: { municipalityId: true } } },
+    });
+    return {
+      ref: row.publicRef,
+      schoolId: row.schoolId,
+      municipalityId: row.school.municipalityId,
+      classLabel: row.classLabel,
+    };
+  }
+
+  /** Who holds `role` for the subject: a named person, a team (no one named), or nobody. */
+  async function resolve(
+    role: string,
+    where: SubjectInfo,
+  ): Promise<{ stored: Role; assigneeId: string | null; nobody: boolean }> {
+    if (role === "SUPPORT_TEAM") {
+      const team = await directory.peopleWithRole({ roles: SUPPORT_TEAM_ROLES, schoolId: where.schoolId });
+      return { stored: SUPPORT_TEAM_STORED_ROLE, assigneeId: null, nobody: team.length === 0 };
+    }
+    if (!isRole(role)) throw new Error(`unknown assignee role ${role}`);
+    for (const candidate of [role, ...(STAND_INS[role] ? [STAND_INS[role]] : [])]) {
+      const people = await directory.peopleWithRole({
+        roles: [candidate],
+        ...(SCHOOL_ROLES.has(candidate) ? { schoolId: where.schoolId } : { municipalityId: where.municipalityId }),
+        ...(candidate === "CLASS_TEACHER" && where.classLabel ? { classLabel: where.classLabel } : {}),
+      });
+      if (people.length) return { stored: candidate, assigneeId: people[0]!.staffId, nobody: false };
+    }
+    return { stored: role, assigneeId: null, nobody: true };
+  }
+
+  /** Whether the school year the deadline falls in is still marked provisional in the municipality's calendar. */
+  async function provisional(municipalityId: string, dueAt: Date): Promise<boolean> {
+    const { calendars: years } = await calendars.loadMunicipalityCalendar({ municipalityId });
+    const day = rigaDateOf(dueAt);
+    const lastDay = (c: SchoolYearCalendar) => [c.endDates.standard, c.endDates.grade9, c.endDates.grade12].sort()[2]!;
+    return years.find((c) => c.start <= day && day <= lastDay(c))?.provisional ?? false;
+  }
+
+  return {
+    /**
+     * Records a task once (dedupeKey `<workflowId>/<taskKey>`); a retry finds the row already written and answers
+     * the same (the holder is looked up again, so `nobody` is not lost when the first attempt's reply was).
+     */
+    async openTask(input: OpenTaskInput): Promise<TaskAssignment> {
+      const dedupeKey = taskDedupeKey(input);
+      const subject = await subjectOf(input.subject);
+      const holder = await resolve(input.assigneeRole, subject);
+      const dueAt = new Date(input.dueAt);
+      const row = await tasks.createOnce({
+        dedupeKey,
+        kind: input.kind,
+        sourceWorkflowId: input.workflowId,
+        subjectType: input.subject.type,
+        subjectId: input.subject.id,
+        subjectRef: subject.ref,
+        municipalityId: subject.municipalityId,
+        schoolId: subject.schoolId,
+        assigneeRole: holder.stored,
+        assigneeId: holder.assigneeId,
+        legalPoint: input.legalPoint,
+        dueAt,
+        provisional: await provisional(subject.municipalityId, dueAt),
+      });
+      if (holder.nobody) {
+        deps.logger.warn("task has nobody to assign", { dedupeKey, kind: input.kind, role: input.assigneeRole });
+      }
+      return { assigneeRole: row.assigneeRole, assigneeId: row.assigneeId, nobody: holder.nobody };
+    },
+
+    /**
+     * Changes a task's state, escalation level or holder. A new holder role is looked up in the directory
+     * (`nobody` says it has no one); an explicit `assigneeId` names the holder. Repeating a change is harmless.
+     */
+    async updateTask(input: UpdateTaskInput): Promise<TaskAssignment> {
+      const dedupeKey = taskDedupeKey(input);
+      const row = await tasks.byDedupeKey(dedupeKey);
+      if (!row) throw new Error(`task ${dedupeKey} was never opened`);
+      let nobody = false;
+      let holder: { assigneeRole?: Role; assigneeId?: string | null } = {};
+      if (input.assigneeId !== undefined) {
+        holder = { assigneeId: input.assigneeId };
+      } else if (input.assigneeRole !== undefined) {
+        const resolved = await resolve(
+          input.assigneeRole,
+          await subjectOf({ type: row.subjectType as TaskSubject["type"], id: row.subjectId }),
+        );
+        holder = { assigneeRole: resolved.stored, assigneeId: resolved.assigneeId };
+        nobody = resolved.nobody;
+      }
+      const closing = input.state === "DONE" || input.state === "CANCELLED";
+      const closesNow = closing && row.state !== input.state;
+      const updated = await tasks.change(dedupeKey, {
+        ...(input.state ? { state: input.state as TaskState } : {}),
+        ...(input.escalationLevel !== undefined ? { escalationLevel: input.escalationLevel } : {}),
+        ...holder,
+        ...(closesNow ? { closedAt: now() } : {}),
+      });
+      if (closesNow) {
+        await audit.record({
+          actorKind: input.actorId ? "STAFF" : "SYSTEM",
+          actorId: input.actorId ?? null,
+          action: `TASK_${input.state}`,
+          entityType: "Task",
+          entityId: row.id,
+          details: { kind: row.kind },
+        });
+      }
+      return { assigneeRole: updated.assigneeRole, assigneeId: updated.assigneeId, nobody };
+    },
+  };
+}
