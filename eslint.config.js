@@ -28,6 +28,76 @@ const workflowFence = {
   ],
 };
 
+// ── Fences between the product's parts ─────────────────────────────────────────────────────────────────────
+// Each fence is a list of `no-restricted-imports` patterns with its own message. ESLint replaces (does not merge)
+// a rule's options when a later config block matches the same file, so every area below lists all the fences
+// that apply to it, from the general areas to the specific ones; test/lint/fences.test.ts lints a forbidden and
+// an allowed fixture for each fence as if it stood at the fenced path.
+
+/** The Slack SDK belongs to the Slack surface (bot/slack/**) and the Slack transport only. */
+const slackSdkFence = {
+  group: ["@slack/*"],
+  message:
+    "Slack's SDK only in bot/slack/** and activities/delivery/slack-transport.ts; elsewhere use neutral messages.",
+};
+/** The Bot Framework SDK belongs to the Teams surface (bot/teams/**) and the Teams transport only. */
+const teamsSdkFence = {
+  group: ["botbuilder*"],
+  message:
+    "Bot Framework only in bot/teams/** and activities/delivery/teams-transport.ts; elsewhere use neutral messages.",
+};
+/** bot/ builds and runs the worker only where the process is put together. */
+const botActivitiesFence = {
+  group: ["**/activities/**"],
+  message: "bot/ imports activities/ only in the composition roots (bot/start-local.ts, bot/main.ts).",
+};
+/**
+ * The worker may use the bot's pure vocabulary (neutral messages, texts, access rules), never its handlers.
+ * (A regex: gitignore-style groups cannot re-include a file below an excluded folder.)
+ */
+const activitiesBotFence = (...alsoAllowed) => ({
+  regex: `(^|/)bot/(?!core/messages/|core/i18n\\.js$|core/access-matrix\\.js$${alsoAllowed.map((p) => `|${p}`).join("")})`,
+  message:
+    "activities/ imports from bot/ only bot/core/messages/**, bot/core/i18n.ts, bot/core/access-matrix.ts (transports: their renderer).",
+});
+/** Composers turn domain facts into neutral messages: pure functions, no SDK, no database, no Node. */
+const composerMessage = "Composers (bot/core/messages/**) are pure: no SDK, database, HTTP server or Node built-in.";
+const composerFence = [
+  {
+    group: ["@slack/*", "botbuilder*", "@temporalio/*", "@prisma/*", "pg", "express", "node:*"],
+    message: composerMessage,
+  },
+  // Generated enums are plain constants (as in workflows); the client and repositories are not.
+  { regex: "(^|/)prisma/(?!generated/enums\\.js$)", message: composerMessage },
+];
+const composerBuiltins = builtinModules
+  .filter((name) => !name.startsWith("node:"))
+  .map((name) => ({ name, message: composerMessage }));
+
+const fence = (patterns, paths = []) => ({
+  "no-restricted-imports": "off",
+  "@typescript-eslint/no-restricted-imports": ["error", { paths, patterns }],
+});
+
+const fences = [
+  { files: ["bot/**/*.ts", "activities/**/*.ts", "prisma/**/*.ts"], rules: fence([slackSdkFence, teamsSdkFence]) },
+  { files: ["bot/**/*.ts"], rules: fence([slackSdkFence, teamsSdkFence, botActivitiesFence]) },
+  // The composition roots; bot/local-env.ts is start-local's environment (the bot's and the worker's variables).
+  { files: ["bot/start-local.ts", "bot/main.ts", "bot/local-env.ts"], rules: fence([slackSdkFence, teamsSdkFence]) },
+  { files: ["bot/slack/**/*.ts"], rules: fence([teamsSdkFence, botActivitiesFence]) },
+  { files: ["bot/teams/**/*.ts"], rules: fence([slackSdkFence, botActivitiesFence]) },
+  { files: ["bot/core/messages/**/*.ts"], rules: fence([...composerFence, botActivitiesFence], composerBuiltins) },
+  { files: ["activities/**/*.ts"], rules: fence([slackSdkFence, teamsSdkFence, activitiesBotFence()]) },
+  {
+    files: ["activities/delivery/slack-transport.ts"],
+    rules: fence([teamsSdkFence, activitiesBotFence("slack/render/")]),
+  },
+  {
+    files: ["activities/delivery/teams-transport.ts"],
+    rules: fence([slackSdkFence, activitiesBotFence("teams/render/")]),
+  },
+];
+
 // Learners' personal data is readable only through the audited vault (prisma/repositories/personal-data-vault.ts).
 const personalDataFence = ["learnerPersonalData", "learnerContact"].map((model) => ({
   selector: `MemberExpression[property.name='${model}']`,
@@ -52,6 +122,7 @@ export default tseslint.config(
     files: ["prisma/repositories/personal-data-vault.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
+  ...fences,
   {
     files: ["workflows/**/*.ts", "test/**/workflows/**/*.ts"],
     rules: {
