@@ -1,7 +1,9 @@
 import { App, ExpressReceiver, LogLevel } from "@slack/bolt";
+import { WebClient } from "@slack/web-api";
 import type { Express } from "express";
 import type { Logger } from "../../prisma/runtime/logger.js";
 import type { CoreDeps } from "../core/deps.js";
+import { authorizeOncePerWorkspace } from "./authorize-once.js";
 import { registerListeners } from "./listeners/index.js";
 
 export interface SlackOptions {
@@ -19,19 +21,20 @@ export interface SlackOptions {
  */
 export function mountSlack(app: Express, options: SlackOptions): App {
   const receiver = new ExpressReceiver({ signingSecret: options.signingSecret, endpoints: "/slack/events", app });
+  // Every answer must reach Slack within its 3-second window (trigger ids expire too): no half-hour retry
+  // loops in the request path. Deliveries that may wait go through the worker's outbox instead.
+  const clientOptions = {
+    retryConfig: { retries: 1, minTimeout: 100, maxTimeout: 300 },
+    timeout: 2_500,
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+  };
   const bolt = new App({
-    token: options.token,
+    // The bot's identity comes from one auth.test per workspace, on its first request: start-up makes no
+    // network calls, and later requests make none for authorisation (Bolt's own `token` mode asks every time).
+    authorize: authorizeOncePerWorkspace({ token: options.token, client: new WebClient(undefined, clientOptions) }),
     receiver,
     logLevel: LogLevel.WARN,
-    // The bot's identity is known from the token; skipping auth.test keeps start-up free of network calls.
-    tokenVerificationEnabled: false,
-    // Every answer must reach Slack within its 3-second window (trigger ids expire too): no half-hour retry
-    // loops in the request path. Deliveries that may wait go through the worker's outbox instead.
-    clientOptions: {
-      retryConfig: { retries: 1, minTimeout: 100, maxTimeout: 300 },
-      timeout: 2_500,
-      ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
-    },
+    clientOptions,
   });
   registerListeners(bolt, { core: options.core, logger: options.logger });
   bolt.error(async (error) => {
