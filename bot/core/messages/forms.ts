@@ -37,8 +37,8 @@ export type Field =
 
 export type FieldKind = Field["kind"];
 
-/** A form is a list of fields with explanatory notes between them. */
-export type FormItem = { kind: "field"; field: Field } | { kind: "note"; spans: Span[] };
+/** A form is a list of fields with explanatory notes between them (a note may stand in a field's place). */
+export type FormItem = { kind: "field"; field: Field } | { kind: "note"; spans: Span[]; id?: string };
 
 /** The forms the product shows; a surface uses the id to route a submission back to its handler. */
 export const FORM_IDS = ["report_step1", "report_step2", "decide", "absence_step"] as const;
@@ -76,7 +76,7 @@ export type FormReply =
   | { kind: "done"; title: string; close: string; message: Message };
 
 export const field = (f: Field): FormItem => ({ kind: "field", field: f });
-export const note = (spans: Span[]): FormItem => ({ kind: "note", spans });
+export const note = (spans: Span[], id?: string): FormItem => ({ kind: "note", spans, ...(id ? { id } : {}) });
 
 export const fieldsOf = (form: Form): Field[] =>
   form.items.flatMap((item) => (item.kind === "field" ? [item.field] : []));

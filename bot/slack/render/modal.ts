@@ -83,7 +83,11 @@ export function renderSlackModal(form: Form): ModalView {
   const blocks: KnownBlock[] = form.items.map((item) =>
     item.kind === "field"
       ? inputBlock(item.field)
-      : { type: "section", text: { type: "mrkdwn", text: fit(spansToMrkdwn(item.spans), L.sectionText) } },
+      : {
+          type: "section",
+          ...(item.id ? { block_id: blockIdFor(item.id) } : {}),
+          text: { type: "mrkdwn", text: fit(spansToMrkdwn(item.spans), L.sectionText) },
+        },
   );
   return {
     type: "modal",

@@ -5,6 +5,8 @@ import { useSlackBotHarness, WORKFLOWS_PATH } from "../../support/slack/slack-bo
 import { useTemporalTestEnv } from "../../support/temporal-env.js";
 import type { CapturedCall } from "../../support/slack/fake-slack-api.js";
 import { recordHistoryIfAsked } from "../../replay/record-from-test.js";
+import { buttonIn } from "./find-button.js";
+import { isDirectTo } from "./direct-message.js";
 
 // End to end on loopback: signed Slack requests → real Bolt app → PostgreSQL → real Temporal worker and client
 // on the project's test server → a local fake of the Slack Web API that captures every call.
@@ -25,16 +27,17 @@ async function reportRisk(
   risks: Record<string, string>,
   viewId = `V${Math.random().toString(36).slice(2, 10)}`,
 ) {
+  const since = Date.now();
   const opened = await harness().command(staffKey, "report");
   expect(opened.status).toBe(200);
-  const open = await harness().slack.waitFor((c) => c.method === "views.open" && c.at >= Date.now() - 5_000);
+  const open = await harness().slack.waitFor((c) => c.method === "views.open" && c.at >= since);
   expect(text(open)).toContain("pmp_report_step1");
 
   const picked = await harness().blockAction(
     staffKey,
     {
       type: "static_select",
-      action_id: "class_select",
+      action_id: "pmp_field:class",
       block_id: "class_block",
       selected_option: { value: classValue },
     },
@@ -135,25 +138,28 @@ describe("risk report → case workflow in Slack", () => {
       const card = await harness().slack.waitFor(
         (c) => c.method === "chat.postMessage" && c.body.channel === SUPPORT_CHANNEL && text(c).includes(kase.ref),
       );
-      expect(text(card)).toContain("take_case_button");
+      const take = buttonIn(card, (i) => i.kind === "TAKE_CASE" && i.caseId === kase.id);
       expect(text(card)).toContain("mērķtiecīgais");
       expect(text(card)).toContain("Skolas vides riski");
       expect(text(card)).not.toContain(learner.learnerCode);
 
       // The psychologist takes it; the card changes for everyone and the manager gets the decision buttons.
-      await harness().blockAction("psychologist", { type: "button", action_id: "take_case_button", value: kase.id });
+      await harness().blockAction("psychologist", { type: "button", action_id: take.action_id, value: take.value });
       await harness().slack.waitFor((c) => c.method === "chat.update" && text(c).includes("Inese Grava"));
       const managerDm = await harness().slack.waitFor(
-        (c) => c.method === "chat.postMessage" && c.body.channel === demoSlackUserId("psychologist"),
+        (c) => c.method === "chat.postMessage" && isDirectTo(c, "psychologist"),
       );
-      expect(text(managerDm)).toContain("confirm_case_button");
+      const confirm = buttonIn(
+        managerDm,
+        (i) => i.kind === "OPEN_DECISION" && i.caseId === kase.id && i.decision === "CONFIRM",
+      );
       expect((await caseOf(learner.id)).caseManagerId).toBe(demoIds.staff("psychologist"));
 
       // A colleague clicking later is told privately who took it.
       const late = await harness().blockAction("social-pedagogue", {
         type: "button",
-        action_id: "take_case_button",
-        value: kase.id,
+        action_id: take.action_id,
+        value: take.value,
       });
       const lateAnswer = await harness().slack.waitFor(
         (c) => c.method === "response_url" && c.body.responseId === late.responseId,
@@ -166,15 +172,16 @@ describe("risk report → case workflow in Slack", () => {
       const reminderDue = dueAt.getTime() - 23 * 3_600_000;
       await temporal().env.sleep(Math.max(1, reminderDue - (await temporal().env.currentTimeMs())));
       await harness().slack.waitFor(
-        (c) =>
-          c.method === "chat.postMessage" &&
-          c.body.channel === demoSlackUserId("psychologist") &&
-          text(c).includes("Atgādinājums"),
+        (c) => c.method === "chat.postMessage" && isDirectTo(c, "psychologist") && text(c).includes("Atgādinājums"),
       );
       expect(harness().slack.calls.filter((c) => text(c).includes("nokavēts"))).toEqual([]);
 
       // Confirm: the decision form, then routing by level (targeted → support team, IAP needed).
-      await harness().blockAction("psychologist", { type: "button", action_id: "confirm_case_button", value: kase.id });
+      await harness().blockAction("psychologist", {
+        type: "button",
+        action_id: confirm.action_id,
+        value: confirm.value,
+      });
       const form2 = await harness().slack.waitFor((c) => c.method === "views.open" && text(c).includes("pmp_decide"));
       const meta = (form2.body.view as { private_metadata: string }).private_metadata;
       const decided = await harness().submitView(
@@ -193,9 +200,7 @@ describe("risk report → case workflow in Slack", () => {
           text(c).includes("individuālais atbalsta plāns"),
       );
       // The teacher who reported learns the outcome only as far as a teacher may: no level, no details.
-      const outcome = await harness().slack.waitFor(
-        (c) => c.method === "chat.postMessage" && c.body.channel === demoSlackUserId("teacher"),
-      );
+      const outcome = await harness().slack.waitFor((c) => c.method === "chat.postMessage" && isDirectTo(c, "teacher"));
       expect(text(outcome)).toContain("atbalsts tiek organizēts");
       expect(text(outcome)).not.toContain("mērķtiecīgais");
 
@@ -221,10 +226,7 @@ describe("risk report → case workflow in Slack", () => {
         );
         await temporal().env.sleep("10 days");
         const alert = await harness().slack.waitFor(
-          (c) =>
-            c.method === "chat.postMessage" &&
-            c.body.channel === demoSlackUserId("school-coordinator") &&
-            text(c).includes(kase.ref),
+          (c) => c.method === "chat.postMessage" && isDirectTo(c, "school-coordinator") && text(c).includes(kase.ref),
         );
         expect(text(alert)).toContain("nokavēts");
         await harness().slack.waitFor(

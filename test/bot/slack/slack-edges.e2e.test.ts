@@ -14,6 +14,8 @@ import {
 } from "../../support/slack/signed-requests.js";
 import { useTemporalTestEnv } from "../../support/temporal-env.js";
 import type { CapturedCall } from "../../support/slack/fake-slack-api.js";
+import { isDirectTo } from "./direct-message.js";
+import { encodeIntent } from "../../../bot/core/messages/intents.js";
 
 // Security, idempotency and access edges of the Slack surface, over real HTTP.
 
@@ -125,21 +127,19 @@ describe("exactly one effect", () => {
       const click = () =>
         harness().blockAction("social-pedagogue", {
           type: "button",
-          action_id: "take_case_button",
-          value: outcome.caseId,
+          action_id: "pmp_intent:TAKE_CASE:0",
+          value: encodeIntent({ kind: "TAKE_CASE", caseId: outcome.caseId }),
         });
       const [a, b] = await Promise.all([click(), click()]);
       expect([a.status, b.status]).toEqual([200, 200]);
       await harness().slack.waitFor(
         (c) =>
-          c.method === "chat.postMessage" &&
-          c.body.channel === demoSlackUserId("social-pedagogue") &&
-          text(c).includes(outcome.caseRef),
+          c.method === "chat.postMessage" && isDirectTo(c, "social-pedagogue") && text(c).includes(outcome.caseRef),
       );
       await new Promise((r) => setTimeout(r, 500));
       const dms = harness()
         .slack.callsTo("chat.postMessage")
-        .filter((c) => c.body.channel === demoSlackUserId("social-pedagogue") && text(c).includes(outcome.caseRef));
+        .filter((c) => isDirectTo(c, "social-pedagogue") && text(c).includes(outcome.caseRef));
       expect(dms).toHaveLength(1);
       expect(await harness().db.prisma.auditLog.count({ where: { entityId: outcome.caseId } })).toBe(0);
       expect((await harness().db.prisma.case.findUniqueOrThrow({ where: { id: outcome.caseId } })).caseManagerId).toBe(

@@ -170,6 +170,7 @@ function elementViolations(element: Json, path: string): string[] {
         out.push(`${path}.max_length: > ${LIMITS.textInputMaxLength}`);
       break;
     case "number_input":
+    case "datepicker":
       break;
     default:
       out.push(`${path}: unexpected element type ${String(element.type)}`);

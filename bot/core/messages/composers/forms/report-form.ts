@@ -90,7 +90,7 @@ export function composeReportStep1(input: {
               .slice(0, MAX_OPTIONS)
               .map((l) => ({ label: `${l.learnerCode} · ${l.initials}`, value: l.id })),
           })
-        : note([plain(t(locale, "report.pickClassFirst"))]),
+        : note([plain(t(locale, "report.pickClassFirst"))], LEARNER_FIELD),
       ...RISK_GROUPS.map((group) =>
         field({
           kind: "multiSelect",
