@@ -1,15 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { buildDecisionModal, type DecisionMetadata } from "../../../../bot/slack/blocks/decision-modal.js";
 import {
-  DECIDE_CALLBACK,
-  INTENSITY_ACTION,
-  INTENSITY_BLOCK,
-  LEVEL_ACTION,
-  LEVEL_BLOCK,
-  REASON_ACTION,
-  REASON_BLOCK,
-} from "../../../../bot/slack/ids.js";
-import { allText, inputBlock, modalViolations, optionsOf } from "./slack-limits.js";
+  composeDecisionForm,
+  INTENSITY_FIELD,
+  LEVEL_FIELD,
+  readDecision,
+  REASON_FIELD,
+  type DecisionState,
+} from "../../../../../bot/core/messages/composers/forms/decision-form.js";
+import { t } from "../../../../../bot/core/i18n.js";
+import { blockIdFor, fieldActionId } from "../../../../../bot/slack/ids.js";
+import { renderSlackModal } from "../../../../../bot/slack/render/modal.js";
+import { allText, inputBlock, modalViolations, optionsOf } from "../../../slack/render/slack-limits.js";
+
+const buildDecisionModal = (input: Parameters<typeof composeDecisionForm>[0]) =>
+  renderSlackModal(composeDecisionForm(input));
+type DecisionMetadata = DecisionState;
+const DECIDE_CALLBACK = "pmp_decide";
+const INTENSITY_BLOCK = blockIdFor(INTENSITY_FIELD);
+const INTENSITY_ACTION = fieldActionId(INTENSITY_FIELD);
+const LEVEL_BLOCK = blockIdFor(LEVEL_FIELD);
+const LEVEL_ACTION = fieldActionId(LEVEL_FIELD);
+const REASON_BLOCK = blockIdFor(REASON_FIELD);
+const REASON_ACTION = fieldActionId(REASON_FIELD);
 
 const CASE_ID = "3a7e1c9d-8b2f-4e6a-9c1d-5f0b2a4e6c8d";
 const base = { caseId: CASE_ID, ref: "PMP-2025-0007", suggestedLevel: "TARGETED" } as const;
@@ -21,6 +33,7 @@ describe("decision modal", () => {
     expect(view.callback_id).toBe("pmp_decide");
     expect(view.blocks[0]).toEqual({ type: "section", text: { type: "mrkdwn", text: "*PMP-2025-0007*" } });
     expect(view.blocks.map((b) => b.block_id)).toEqual([undefined, INTENSITY_BLOCK, LEVEL_BLOCK]);
+    expect([INTENSITY_BLOCK, LEVEL_BLOCK, REASON_BLOCK]).toEqual(["intensity_block", "level_block", "reason_block"]);
     const intensity = inputBlock(view.blocks, INTENSITY_BLOCK);
     expect(intensity.element).toMatchObject({ type: "static_select", action_id: INTENSITY_ACTION });
     expect(intensity.element).not.toHaveProperty("initial_option");
@@ -98,5 +111,32 @@ describe("decision modal", () => {
           expect(modalViolations(view)).toEqual([]);
           expect(allText(view)).not.toMatch(/L-\d{6}|\d{6}-\d{5}/);
         }
+  });
+
+  it("reads the decision back: intensity and level for a confirmation, a reason of 3–500 characters for a rejection", () => {
+    const confirm: DecisionState = { caseId: CASE_ID, kind: "CONFIRM" };
+    expect(readDecision({ [INTENSITY_FIELD]: "2", [LEVEL_FIELD]: "TARGETED" }, confirm, "lv")).toEqual({
+      kind: "OK",
+      decision: { kind: "CONFIRM", intensity: 2, level: "TARGETED" },
+    });
+    for (const values of [
+      {},
+      { [INTENSITY_FIELD]: "4", [LEVEL_FIELD]: "TARGETED" },
+      { [INTENSITY_FIELD]: "1", [LEVEL_FIELD]: "NONE" },
+    ])
+      expect(readDecision(values, confirm, "lv")).toEqual({
+        kind: "ERRORS",
+        errors: { [INTENSITY_FIELD]: t("lv", "decide.intensity") },
+      });
+    const reject: DecisionState = { caseId: CASE_ID, kind: "REJECT" };
+    expect(readDecision({ [REASON_FIELD]: "  nav pamata  " }, reject, "en")).toEqual({
+      kind: "OK",
+      decision: { kind: "REJECT", reason: "nav pamata" },
+    });
+    for (const reason of [null, "ab", "x".repeat(501)])
+      expect(readDecision({ [REASON_FIELD]: reason }, reject, "en")).toEqual({
+        kind: "ERRORS",
+        errors: { [REASON_FIELD]: t("en", "decide.reason") },
+      });
   });
 });

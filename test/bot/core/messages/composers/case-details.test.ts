@@ -1,11 +1,20 @@
 import type { KnownBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
-import { buildCaseDetails, describeClearance, describeReason } from "../../../../bot/slack/blocks/case-details.js";
-import type { CaseDetails } from "../../../../bot/core/view-case.js";
-import { formatRigaDateTime } from "../../../../bot/core/i18n.js";
-import { RISKS, type RiskCode } from "../../../../workflows/domain/risk-catalogue.js";
-import type { TriageClearance, TriageReason, TriageResult } from "../../../../workflows/domain/triage.js";
-import { LIMITS, messageViolations } from "./slack-limits.js";
+import {
+  composeCaseDetails,
+  describeClearance,
+  describeReason,
+} from "../../../../../bot/core/messages/composers/case-details.js";
+import { renderPlainMessage } from "../../../../../bot/core/messages/render-plain.js";
+import type { CaseDetails } from "../../../../../bot/core/view-case.js";
+import { formatRigaDateTime, localName, type Locale } from "../../../../../bot/core/i18n.js";
+import { renderSlackMessage } from "../../../../../bot/slack/render/message.js";
+import { RISKS, type RiskCode } from "../../../../../workflows/domain/risk-catalogue.js";
+import type { TriageClearance, TriageReason, TriageResult } from "../../../../../workflows/domain/triage.js";
+import { LIMITS, messageViolations } from "../../../slack/render/slack-limits.js";
+
+const buildCaseDetails = (details: CaseDetails, locale: Locale) =>
+  renderSlackMessage(composeCaseDetails(details, locale));
 
 const FIRST = new Date("2025-02-03T07:15:00.000Z");
 const DUE = new Date("2025-02-17T10:00:00.000Z");
@@ -51,7 +60,10 @@ describe("case details", () => {
   it("has the case reference as the header and notification text, then the pseudonymous details (Latvian)", () => {
     const message = buildCaseDetails(details(), "lv");
     expect(message.text).toBe("Lieta PMP-2025-0007");
-    expect(message.blocks[0]).toEqual({ type: "header", text: { type: "plain_text", text: "Lieta PMP-2025-0007" } });
+    expect(message.blocks[0]).toEqual({
+      type: "header",
+      text: { type: "plain_text", text: "Lieta PMP-2025-0007", emoji: true },
+    });
     expect(body(message.blocks).split("\n")).toEqual([
       "Izglītojamais: L-482913 (J.Ē.), 7.a. klase",
       "Statuss: izpētē; līmenis: mērķtiecīgais",
@@ -61,6 +73,14 @@ describe("case details", () => {
       "Riski: A02 Kavējumi (3); B19 Diagnoze (✓); D58 Nav (✗)",
       "Kāpēc šis līmenis: tūlītēju intervenci prasoši riski (B19); atkārtoti ziņoti riski (A02)",
       "Kas to mazinātu: A02 vairs netiek novēroti bieži; nav jaunu ziņojumu līdz 2025-05-01",
+    ]);
+  });
+
+  it("reads the same as plain text, without Slack's markup", () => {
+    const plain = renderPlainMessage(composeCaseDetails(details(), "lv"));
+    expect(plain.split("\n").slice(0, 2)).toEqual([
+      "# Lieta PMP-2025-0007",
+      "Izglītojamais: L-482913 (J.Ē.), 7.a. klase",
     ]);
   });
 
@@ -171,7 +191,9 @@ describe("case details", () => {
         if (block.type === "section") expect(block.text?.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
       // Nothing is lost by splitting: every risk is still listed, in order.
       const text = body(message.blocks);
-      const listed = RISKS.map((r) => text.indexOf(`${r.code} ${locale === "lv" ? r.shortNameLv : r.nameEn} (`));
+      const listed = RISKS.map((r) =>
+        text.indexOf(`${r.code} ${localName({ nameLv: r.shortNameLv, nameEn: r.nameEn }, locale)} (`),
+      );
       expect(listed.every((at) => at >= 0)).toBe(true);
       expect([...listed].sort((a, b) => a - b)).toEqual(listed);
       expect(text).toContain(
