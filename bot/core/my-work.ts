@@ -1,22 +1,40 @@
+import { createTaskRepository } from "../../prisma/repositories/task-repository.js";
 import type { KnownActor } from "./actor.js";
 import type { CoreDeps } from "./deps.js";
 
+/** What is waiting for a staff member; the App Home composer renders exactly this shape. */
 export interface MyWork {
   cases: Array<{ ref: string; status: string; level: string | null; deadline: Date | null }>;
+  /** Human tasks (Task rows) assigned to the person and still waiting, soonest deadline first, at most 20. */
+  tasks: Array<{
+    kind: string;
+    subjectRef: string;
+    dueAt: Date;
+    state: "OPEN" | "OVERDUE" | "ESCALATED";
+    legalPoint: string | null;
+  }>;
+  /** @deprecated The number of `tasks`; kept until bot/slack/blocks/home-view.ts reads `tasks` instead. */
   openAbsenceTasks: number;
 }
 
-/** What is waiting for a staff member: the cases they manage and their open absence-escalation tasks. */
+const MAX_ITEMS = 20;
+
+/** The cases a staff member manages and the human tasks waiting for them (by reference only, no names). */
 export async function myWork(deps: CoreDeps, actor: KnownActor): Promise<MyWork> {
-  const [cases, openAbsenceTasks] = await Promise.all([
+  const [cases, tasks] = await Promise.all([
     deps.prisma.case.findMany({
       where: { caseManagerId: actor.staffId, status: { in: ["REPORTED", "INVESTIGATING", "CONFIRMED"] } },
       select: { ref: true, status: true, level: true, investigationDueAt: true },
       orderBy: { openedAt: "desc" },
-      take: 20,
+      take: MAX_ITEMS,
     }),
-    deps.prisma.escalationStep.count({ where: { assigneeId: actor.staffId, status: { in: ["OPEN", "OVERDUE"] } } }),
+    createTaskRepository(deps.prisma).activeFor(actor.staffId, MAX_ITEMS),
   ]);
+  const waiting = tasks.flatMap((t) =>
+    t.state === "OPEN" || t.state === "OVERDUE" || t.state === "ESCALATED"
+      ? [{ kind: t.kind, subjectRef: t.subjectRef, dueAt: t.dueAt, state: t.state, legalPoint: t.legalPoint }]
+      : [],
+  );
   return {
     cases: cases.map((c) => ({
       ref: c.ref,
@@ -24,6 +42,7 @@ export async function myWork(deps: CoreDeps, actor: KnownActor): Promise<MyWork>
       level: c.level,
       deadline: c.status === "CONFIRMED" ? null : c.investigationDueAt,
     })),
-    openAbsenceTasks,
+    tasks: waiting,
+    openAbsenceTasks: waiting.length,
   };
 }
