@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { demoLearners } from "../../../prisma/seed/demo-learners.js";
-import { demoIds, demoSlackUserId } from "../../../prisma/seed/demo-municipality.js";
+import { demoIds } from "../../../prisma/seed/demo-municipality.js";
 import { useSlackBotHarness, WORKFLOWS_PATH } from "../../support/slack/slack-bot-harness.js";
 import { useTemporalTestEnv } from "../../support/temporal-env.js";
 import type { CapturedCall } from "../../support/slack/fake-slack-api.js";
