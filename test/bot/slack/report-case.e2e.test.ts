@@ -3,7 +3,7 @@ import { demoLearners } from "../../../prisma/seed/demo-learners.js";
 import { demoIds } from "../../../prisma/seed/demo-municipality.js";
 import { useSlackBotHarness, WORKFLOWS_PATH } from "../../support/slack/slack-bot-harness.js";
 import { useTemporalTestEnv } from "../../support/temporal-env.js";
-import type { CapturedCall } from "../../support/slack/fake-slack-api.js";
+import { callText, type CapturedCall } from "../../support/slack/fake-slack-api.js";
 import { recordHistoryIfAsked } from "../../replay/record-from-test.js";
 import { buttonIn } from "./find-button.js";
 import { isDirectTo } from "./direct-message.js";
@@ -17,7 +17,7 @@ const harness = useSlackBotHarness(temporal);
 const SUPPORT_CHANNEL = "C0DEMOSUP1";
 const inClass = (label: string, n = 0) =>
   demoLearners().filter((l) => l.schoolCode === "DEMO-VSK" && l.classLabel === label)[n]!;
-const text = (call: CapturedCall) => JSON.stringify(call.body);
+const text = callText;
 
 /** Walks the two-step report form as a teacher would; returns the finished view's text. */
 async function reportRisk(

@@ -184,3 +184,12 @@ function safeJson(text: string): unknown {
     return text;
   }
 }
+
+/**
+ * A call's body as text, without the delivery queue's metadata tag (its outbox key names steps and cases, which
+ * would otherwise match searches for what a person reads).
+ */
+export function callText(call: CapturedCall): string {
+  const { metadata: _metadata, ...visible } = call.body;
+  return JSON.stringify(visible);
+}
