@@ -1,6 +1,9 @@
-import type { Prisma, PrismaClient } from "../prisma/client.js";
-import { loadAbsenceRules } from "../prisma/absences/rule-sets.js";
+import type { PrismaClient } from "../prisma/client.js";
+import { createAgendaRepository } from "../prisma/repositories/agenda-repository.js";
+import { createAuditLogRepository } from "../prisma/repositories/audit-log-repository.js";
 import { createCalendarRepository } from "../prisma/repositories/calendar-repository.js";
+import { createEscalationRepository } from "../prisma/repositories/escalation-repository.js";
+import { createRuleSetRepository } from "../prisma/repositories/rule-set-repository.js";
 import type { Logger } from "../prisma/runtime/logger.js";
 import {
   absenceWorkflowId,
@@ -19,6 +22,10 @@ import type { Recipients } from "./delivery/recipients.js";
 export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients: Recipients; logger: Logger }) {
   const { prisma } = deps;
   const calendars = createCalendarRepository(prisma);
+  const escalations = createEscalationRepository(prisma);
+  const ruleSets = createRuleSetRepository(prisma);
+  const agenda = createAgendaRepository(prisma);
+  const audit = createAuditLogRepository(prisma);
   const { learnerOf, escalationOf, assignees, rulesOf } = createAbsencePeople(prisma);
   const notifier = createAbsenceNotifier({ prisma, recipients: deps.recipients });
 
@@ -54,7 +61,7 @@ export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients
         schoolId: learner.schoolId,
         programme,
         outOfFamilyCare: learner.careSetting !== "FAMILY",
-        ruleSet: await loadAbsenceRules(prisma, learner.school.municipalityId, rigaDateOf(new Date())),
+        ruleSet: await ruleSets.absenceRulesInForce(learner.school.municipalityId, rigaDateOf(new Date())),
         semesterEnd: term?.end ?? null,
         nextTerm,
       };
@@ -63,57 +70,22 @@ export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients
     /** The escalation record of this semester, pinned to the rule-set version the workflow started with. */
     async recordEscalation(input: Ref & { ruleSetVersion: number; ruleSet?: AbsenceRuleSet }) {
       const learner = await learnerOf(input.learnerId);
-      const ruleSet = await prisma.ruleSet.findUnique({
-        where: {
-          municipalityId_kind_version: {
-            municipalityId: learner.school.municipalityId,
-            kind: "ABSENCE_ESCALATION",
-            version: input.ruleSetVersion,
-          },
-        },
-        select: { id: true },
-      });
-      const ruleSetId =
-        ruleSet?.id ??
-        (
-          await prisma.ruleSet.create({
-            data: {
-              municipalityId: learner.school.municipalityId,
-              kind: "ABSENCE_ESCALATION",
-              version: input.ruleSetVersion,
-              effectiveFrom: new Date("2011-02-01T00:00:00Z"),
-              definition: (await loadAbsenceRules(
-                prisma,
-                learner.school.municipalityId,
-                rigaDateOf(new Date()),
-              )) as unknown as Prisma.InputJsonObject,
-              note: "MK 89 defaults, recorded when the first escalation used them",
-            },
-            select: { id: true },
-          })
-        ).id;
+      const municipalityId = learner.school.municipalityId;
+      const ruleSetId = await ruleSets.absenceRuleSetId(
+        municipalityId,
+        input.ruleSetVersion,
+        input.ruleSet ?? (await ruleSets.absenceRulesInForce(municipalityId, rigaDateOf(new Date()))),
+      );
       const openCase = await prisma.case.findUnique({
         where: { openForLearnerId: input.learnerId },
         select: { id: true },
       });
-      await prisma.escalation.upsert({
-        where: {
-          learnerId_schoolYear_semester: {
-            learnerId: input.learnerId,
-            schoolYear: input.term.schoolYear,
-            semester: input.term.semester,
-          },
-        },
-        create: {
-          learnerId: input.learnerId,
-          caseId: openCase?.id ?? null,
-          ruleSetId,
-          ruleVersion: input.ruleSetVersion,
-          schoolYear: input.term.schoolYear,
-          semester: input.term.semester,
-          workflowId: `${absenceWorkflowId(input.learnerId)}/${input.term.schoolYear}-${input.term.semester}`,
-        },
-        update: {},
+      await escalations.openOnce({
+        ...input,
+        caseId: openCase?.id ?? null,
+        ruleSetId,
+        ruleVersion: input.ruleSetVersion,
+        workflowId: `${absenceWorkflowId(input.learnerId)}/${input.term.schoolYear}-${input.term.semester}`,
       });
     },
 
@@ -122,16 +94,12 @@ export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients
       const learner = await learnerOf(input.learnerId);
       const rules = await rulesOf(input);
       const { role, people } = await assignees(learner, input.step.kind, rules.parentContact.responsibleRole);
-      await prisma.escalationStep.upsert({
-        where: { escalationId_step_occurrence: { escalationId: escalation.id, step: input.step.key, occurrence: 1 } },
-        create: {
-          escalationId: escalation.id,
-          step: input.step.key,
-          assigneeRole: role,
-          assigneeId: people[0]?.staffId ?? null,
-          dueAt: new Date(input.step.dueAt),
-        },
-        update: {},
+      await escalations.openStepOnce({
+        escalationId: escalation.id,
+        step: input.step.key,
+        assigneeRole: role,
+        assigneeId: people[0]?.staffId ?? null,
+        dueAt: new Date(input.step.dueAt),
       });
     },
 
@@ -140,27 +108,22 @@ export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients
     ) {
       const escalation = await escalationOf(input);
       if (input.stepKey === null) {
-        await prisma.escalation.update({ where: { id: escalation.id }, data: { status: "RESOLVED" } });
-        await prisma.auditLog.create({
-          data: {
-            actorKind: "STAFF",
-            actorId: input.actorId ?? null,
-            action: "ABSENCE_RESOLVED",
-            entityType: "Escalation",
-            entityId: escalation.id,
-          },
+        await escalations.markResolved(escalation.id);
+        await audit.record({
+          actorKind: "STAFF",
+          actorId: input.actorId ?? null,
+          action: "ABSENCE_RESOLVED",
+          entityType: "Escalation",
+          entityId: escalation.id,
         });
         return;
       }
       const done = input.status === "DONE";
-      await prisma.escalationStep.update({
-        where: { escalationId_step_occurrence: { escalationId: escalation.id, step: input.stepKey, occurrence: 1 } },
-        data: {
-          status: input.status,
-          outcome: input.outcome,
-          ...(done ? { acknowledgedAt: new Date(), acknowledgedById: input.actorId ?? null } : {}),
-          ...(input.status === "OVERDUE" || input.status === "ESCALATED" ? { escalatedAt: new Date() } : {}),
-        },
+      await escalations.updateStep(escalation.id, input.stepKey, {
+        status: input.status,
+        outcome: input.outcome,
+        ...(done ? { acknowledgedAt: new Date(), acknowledgedById: input.actorId ?? null } : {}),
+        ...(input.status === "OVERDUE" || input.status === "ESCALATED" ? { escalatedAt: new Date() } : {}),
       });
     },
 
@@ -175,10 +138,6 @@ export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients
         select: { id: true },
       });
       if (!agency) throw new Error("the municipality has no social service on record");
-      const existing = await prisma.referral.findFirst({
-        where: { escalationId: escalation.id },
-        select: { id: true },
-      });
       const data = {
         status: input.status,
         ...(input.status === "SENT"
@@ -190,8 +149,7 @@ export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients
           : {}),
         ...(input.status === "ACKNOWLEDGED" ? { acknowledgedAt: new Date() } : {}),
       };
-      if (existing) await prisma.referral.update({ where: { id: existing.id }, data });
-      else await prisma.referral.create({ data: { agencyId: agency.id, escalationId: escalation.id, ...data } });
+      await escalations.saveReferral(escalation.id, agency.id, data);
     },
 
     async queueAgendaItem(
@@ -206,30 +164,18 @@ export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients
         select: { id: true },
       });
       const dedupeKey = `absence:${input.learnerId}:${input.term.schoolYear}:${input.ruleId}`;
-      await prisma.agendaItem.upsert({
-        where: { dedupeKey },
-        create: {
-          municipalityId: learner.school.municipalityId,
-          body: input.body,
-          caseId: openCase?.id ?? null,
-          title: `Kavējumi: ${learner.publicRef}`,
-          source: "ABSENCE_THRESHOLD",
-          dedupeKey,
-        },
-        update: {},
+      await agenda.queueOnce({
+        municipalityId: learner.school.municipalityId,
+        body: input.body,
+        caseId: openCase?.id ?? null,
+        title: `Kavējumi: ${learner.publicRef}`,
+        source: "ABSENCE_THRESHOLD",
+        dedupeKey,
       });
     },
 
     async closeEscalation(ref: Ref) {
-      await prisma.escalation.updateMany({
-        where: {
-          learnerId: ref.learnerId,
-          schoolYear: ref.term.schoolYear,
-          semester: ref.term.semester,
-          status: { not: "CLOSED" },
-        },
-        data: { status: "CLOSED", closedAt: new Date() },
-      });
+      await escalations.close(ref, new Date());
     },
 
     /** Tells the people a notice concerns, through the delivery queue (one message per person per notice). */

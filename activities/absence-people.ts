@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../prisma/client.js";
 import type { Role } from "../prisma/generated/enums.js";
 import { createDirectoryRepository, type ChatPerson } from "../prisma/repositories/directory-repository.js";
+import { createEscalationRepository } from "../prisma/repositories/escalation-repository.js";
 import type { AbsenceStep, SemesterKey } from "../workflows/absence-messages.js";
 import type { AbsenceRuleSet } from "../workflows/domain/absence-rules.js";
 
@@ -21,6 +22,7 @@ const ASSIGNEES: Record<AbsenceStep["kind"], { role: Role; level: "school" | "mu
 /** Side effects of the absence-escalation workflow: its records, its tasks and who is told. */
 export function createAbsencePeople(prisma: PrismaClient) {
   const directory = createDirectoryRepository(prisma);
+  const escalations = createEscalationRepository(prisma);
 
   async function learnerOf(learnerId: string) {
     return prisma.learner.findUniqueOrThrow({
@@ -39,16 +41,7 @@ export function createAbsencePeople(prisma: PrismaClient) {
   }
 
   async function escalationOf(ref: Ref) {
-    return prisma.escalation.findUniqueOrThrow({
-      where: {
-        learnerId_schoolYear_semester: {
-          learnerId: ref.learnerId,
-          schoolYear: ref.term.schoolYear,
-          semester: ref.term.semester,
-        },
-      },
-      select: { id: true, ruleVersion: true },
-    });
+    return escalations.ofTerm(ref);
   }
 
   async function assignees(
@@ -78,17 +71,7 @@ export function createAbsencePeople(prisma: PrismaClient) {
   }
 
   async function rulesOf(ref: Ref): Promise<AbsenceRuleSet> {
-    const row = await prisma.escalation.findUniqueOrThrow({
-      where: {
-        learnerId_schoolYear_semester: {
-          learnerId: ref.learnerId,
-          schoolYear: ref.term.schoolYear,
-          semester: ref.term.semester,
-        },
-      },
-      select: { ruleSet: { select: { definition: true } } },
-    });
-    return row.ruleSet.definition as unknown as AbsenceRuleSet;
+    return escalations.pinnedRules(ref);
   }
 
   return { directory, learnerOf, escalationOf, assignees, rulesOf };

@@ -1,10 +1,13 @@
 import type { PrismaClient } from "../prisma/client.js";
+import { createAgendaRepository } from "../prisma/repositories/agenda-repository.js";
+import { createAuditLogRepository } from "../prisma/repositories/audit-log-repository.js";
 import { createCalendarRepository } from "../prisma/repositories/calendar-repository.js";
 import { createCaseRepository } from "../prisma/repositories/case-repository.js";
 import { createDirectoryRepository } from "../prisma/repositories/directory-repository.js";
 import type { Logger } from "../prisma/runtime/logger.js";
 import type { CaseDecision, CaseEvent } from "../workflows/case-messages.js";
 import { rigaDateOf, semesterOf, type Grade } from "../workflows/domain/calendar/index.js";
+import type { PreventionLevel } from "../workflows/domain/triage.js";
 import { createCaseNotifier } from "./case-notifier.js";
 import type { Recipients } from "./delivery/recipients.js";
 
@@ -12,7 +15,7 @@ const ROUTED_TO = {
   UNIVERSAL: "CLASS_TEACHER",
   TARGETED: "SUPPORT_TEAM",
   INDICATED: "INTER_INSTITUTIONAL_GROUP",
-} as const;
+} as const satisfies Record<PreventionLevel, string>;
 
 /** Side effects of the case workflow: the case record, its routing, and what people are told. */
 export function createCaseActivities(deps: {
@@ -25,6 +28,8 @@ export function createCaseActivities(deps: {
   const now = deps.now ?? (() => new Date());
   const cases = createCaseRepository(prisma);
   const calendars = createCalendarRepository(prisma);
+  const agenda = createAgendaRepository(prisma);
+  const audit = createAuditLogRepository(prisma);
   const notifier = createCaseNotifier({
     cases,
     directory: createDirectoryRepository(prisma),
@@ -61,15 +66,13 @@ export function createCaseActivities(deps: {
     async recordCaseDecision({ caseId, decision }: { caseId: string; decision: CaseDecision }) {
       const row = await requireCase(caseId);
       const at = now();
-      await prisma.auditLog.create({
-        data: {
-          actorKind: "STAFF",
-          actorId: decision.staffId,
-          action: `CASE_${decision.kind}`,
-          entityType: "Case",
-          entityId: caseId,
-          details: decision.kind === "CONFIRM" ? { level: decision.level, intensity: decision.intensity } : {},
-        },
+      await audit.record({
+        actorKind: "STAFF",
+        actorId: decision.staffId,
+        action: `CASE_${decision.kind}`,
+        entityType: "Case",
+        entityId: caseId,
+        details: decision.kind === "CONFIRM" ? { level: decision.level, intensity: decision.intensity } : {},
       });
       if (decision.kind === "REJECT") {
         await cases.markRejected({ caseId, reason: decision.reason, at });
@@ -91,17 +94,13 @@ export function createCaseActivities(deps: {
       const existing = await prisma.iap.findFirst({ where: { caseId, schoolYear, semester }, select: { id: true } });
       if (!existing) await prisma.iap.create({ data: { caseId, schoolYear, semester, status: "DRAFT" } });
       if (decision.level === "INDICATED") {
-        await prisma.agendaItem.upsert({
-          where: { dedupeKey: `case:${caseId}:indicated` },
-          create: {
-            municipalityId: row.school.municipalityId,
-            body: "INTER_INSTITUTIONAL",
-            caseId,
-            title: `Lieta ${row.ref}`,
-            source: "CASE_ROUTING",
-            dedupeKey: `case:${caseId}:indicated`,
-          },
-          update: {},
+        await agenda.queueOnce({
+          municipalityId: row.school.municipalityId,
+          body: "INTER_INSTITUTIONAL",
+          caseId,
+          title: `Lieta ${row.ref}`,
+          source: "CASE_ROUTING",
+          dedupeKey: `case:${caseId}:indicated`,
         });
       }
     },

@@ -24,7 +24,7 @@ import { RESOLVED_TABLE, recomputeCounters, type LearnerThresholdCrossing } from
 import { readCsvRows } from "./csv-rows.js";
 import { AbsenceImportError } from "./import-error.js";
 import { SCOPE_TABLE, loadScopeTable, resolveScope, type AbsenceImportScope } from "./import-scope.js";
-import { loadAbsenceRules } from "./rule-sets.js";
+import { createRuleSetRepository } from "../repositories/rule-set-repository.js";
 import { SEMESTERS_TABLE, loadSemesterRanges, semesterRanges } from "./semester-ranges.js";
 import { CREATE_STAGING_TABLE, STAGING_TABLE, copyIntoStaging } from "./staging.js";
 
@@ -147,7 +147,10 @@ export function createAbsenceImporter(deps: { prisma: PrismaClient; pool: pg.Poo
     const today = options.today ?? rigaDateOf(startedAt);
     const scope = await resolveScope(deps.prisma, options.scope);
     const calendar = await calendars.loadMunicipalityCalendar({ municipalityId: scope.municipalityId });
-    const rules: AbsenceRuleSet = await loadAbsenceRules(deps.prisma, scope.municipalityId, today);
+    const rules: AbsenceRuleSet = await createRuleSetRepository(deps.prisma).absenceRulesInForce(
+      scope.municipalityId,
+      today,
+    );
     const batchId = randomUUID();
 
     const client = await deps.pool.connect();
