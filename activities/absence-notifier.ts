@@ -17,6 +17,7 @@ import type { Message } from "../bot/core/messages/model.js";
 import type { AbsenceNotice } from "../workflows/absence-messages.js";
 import { createAbsencePeople, type AbsenceLearner, type Ref } from "./absence-people.js";
 import type { Recipients } from "./delivery/recipients.js";
+import { assertNever } from "./assert-never.js";
 
 /** Turns an absence-escalation notice into messages for the people it concerns (one per person per notice). */
 export function createAbsenceNotifier(deps: { prisma: PrismaClient; recipients: Recipients }) {
@@ -161,6 +162,17 @@ export function createAbsenceNotifier(deps: { prisma: PrismaClient; recipients: 
           );
           return;
         }
+        case "NOBODY_TO_ASSIGN":
+          await recipients.nobodyToAssign({
+            key: keyOf(input, notice.stepKey),
+            role: notice.role,
+            handedTo: notice.handedTo,
+            municipalityId: learner.school.municipalityId,
+          });
+          return;
+        default:
+          // A new notice kind must be told to somebody: the compiler stops here until it is.
+          return assertNever(notice);
       }
     },
   };

@@ -17,6 +17,7 @@ import type { CaseRepository } from "../prisma/repositories/case-repository.js";
 import type { ChatPerson, DirectoryRepository } from "../prisma/repositories/directory-repository.js";
 import type { Message } from "../bot/core/messages/model.js";
 import type { Recipients } from "./delivery/recipients.js";
+import { assertNever } from "./assert-never.js";
 
 /** A case with its reports, loaded once per notification and shared by every message it produces. */
 type CaseRow = NonNullable<Awaited<ReturnType<CaseRepository["byId"]>>> & {
@@ -163,6 +164,17 @@ export function createCaseNotifier(deps: {
         }
         return;
       }
+      case "NOBODY_TO_ASSIGN":
+        await recipients.nobodyToAssign({
+          key: `${base}:${event.taskKey}`,
+          role: event.role,
+          handedTo: event.handedTo,
+          municipalityId: row.school.municipalityId,
+        });
+        return;
+      default:
+        // A new event kind must be told to somebody: the compiler stops here until it is.
+        return assertNever(event);
     }
   }
 

@@ -24,6 +24,22 @@ export function createRecipients(deps: { directory: DirectoryRepository; outbox:
   }
 
   return {
+    /** A duty whose role nobody holds: operators must assign it (the workflow has passed it up its chain). */
+    async nobodyToAssign(input: {
+      key: string;
+      role: string;
+      handedTo: string | null;
+      municipalityId: string | null;
+    }): Promise<void> {
+      await alerts.raise({
+        kind: "NOBODY_TO_ASSIGN",
+        dedupeKey: `nobody:${input.key}`,
+        detail: input.handedTo ? `${input.role} → ${input.handedTo}` : input.role,
+        reference: input.key,
+        municipalityId: input.municipalityId,
+      });
+    },
+
     /**
      * To each person, keyed `<key>:<staffId>` so a retried activity queues nothing twice. With `role`, the people
      * were looked up by that role, and an empty list is an operator alert.

@@ -8,8 +8,8 @@ import { submitRiskReport } from "../../bot/core/report-risk.js";
 import { takeCase } from "../../bot/core/case-actions.js";
 import { createAbsenceDispatcher } from "../../bot/ingest/absence-dispatch.js";
 import { createAbsenceImporter } from "../../prisma/absences/importer.js";
-import { demoLearners } from "../../prisma/seed/demo-learners.js";
-import { DEMO, demoSlackUserId } from "../../prisma/seed/demo-municipality.js";
+import { demoLearners, type DemoLearner } from "../../prisma/seed/demo-learners.js";
+import { DEMO, demoIds, demoSlackUserId } from "../../prisma/seed/demo-municipality.js";
 import { absenceStateQuery, absenceWorkflowId } from "../../workflows/absence-messages.js";
 import { caseStateQuery } from "../../workflows/case-messages.js";
 import { useSlackBotHarness, WORKFLOWS_PATH } from "../support/slack/slack-bot-harness.js";
@@ -49,6 +49,30 @@ async function until<T>(what: string, read: () => Promise<T>, done: (value: T) =
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Imports unexcused lessons through the real importer and tells the workflows, as the bot's sweep would. */
+async function importUnexcused(learner: DemoLearner, days: Array<[date: string, lessons: number]>) {
+  const records = days.flatMap(([date, lessons]) =>
+    Array.from({ length: lessons }, (_, i) => ({
+      learner_code: learner.learnerCode,
+      date,
+      lesson: String(i + 1),
+      subject: "Matemātika",
+      reason: null,
+      justified: "no",
+    })),
+  );
+  const imported = await createAbsenceImporter({ prisma: harness().db.prisma, pool }).importRecords(records, {
+    scope: { schoolCode: learner.schoolCode },
+    label: "test",
+  });
+  expect(imported.rejected).toBe(0);
+  await createAbsenceDispatcher({
+    prisma: harness().db.prisma,
+    temporal: temporal().client,
+    taskQueue: harness().taskQueue,
+  }).dispatchPending();
 }
 
 const alerts = () => harness().db.prisma.operatorAlert.findMany({ orderBy: { createdAt: "asc" } });
@@ -113,31 +137,12 @@ describe("undeliverable messages", () => {
       (l) => l.schoolCode === "DEMO-VSK" && l.grade >= 1 && l.classLabel !== "7.a" && l.careSetting === "FAMILY",
     )!;
     await harness().withWorker(async () => {
-      const records = [
+      await importUnexcused(learner, [
         ["2025-10-13", 6],
         ["2025-10-14", 6],
         ["2025-10-15", 6],
         ["2025-10-16", 3],
-      ].flatMap(([date, lessons]) =>
-        Array.from({ length: lessons as number }, (_, i) => ({
-          learner_code: learner.learnerCode,
-          date: date as string,
-          lesson: String(i + 1),
-          subject: "Matemātika",
-          reason: null,
-          justified: "no",
-        })),
-      );
-      const imported = await createAbsenceImporter({ prisma: harness().db.prisma, pool }).importRecords(records, {
-        scope: { schoolCode: learner.schoolCode },
-        label: "test",
-      });
-      expect(imported.rejected).toBe(0);
-      await createAbsenceDispatcher({
-        prisma: harness().db.prisma,
-        temporal: temporal().client,
-        taskQueue: harness().taskQueue,
-      }).dispatchPending();
+      ]);
 
       // The director's VIIS task (MK 89 p.7) cannot be delivered: one alert for it, and the duty stays open.
       const raised = await until("the alert", alerts, (rows) => rows.length > before);
@@ -154,5 +159,35 @@ describe("undeliverable messages", () => {
       expect((await alerts()).length - before).toBe(1);
     });
     harness().slack.setOutage(null);
+  });
+
+  it("a school without a director: the VIIS duty (MK 89 p.7) is recorded unassigned and operators are alerted", async () => {
+    const before = (await alerts()).length;
+    const school = demoIds.school("DEMO-TEH");
+    await harness().db.prisma.staffRole.deleteMany({ where: { role: "DIRECTOR", schoolId: school } });
+    const learner = demoLearners().find((l) => l.schoolCode === "DEMO-TEH" && l.careSetting === "FAMILY")!;
+    await harness().withWorker(async () => {
+      await importUnexcused(learner, [
+        ["2025-10-13", 8],
+        ["2025-10-14", 8],
+        ["2025-10-15", 8],
+      ]);
+      // (The vocational school has no class teacher for this class and no social pedagogue either: the same-day
+      // parent contact has nobody too, and is alerted the same way.)
+      const raised = await until("the alert", alerts, (rows) =>
+        rows.some((a) => a.kind === "NOBODY_TO_ASSIGN" && a.dedupeKey.includes("VIIS_ENTRY")),
+      );
+      const viis = raised.slice(before).filter((a) => a.kind === "NOBODY_TO_ASSIGN" && a.dedupeKey.includes("VIIS"));
+      expect(viis).toHaveLength(1);
+      expect(viis[0]!.message).toContain("DIRECTOR");
+      const task = await until(
+        "the VIIS task",
+        () => harness().db.prisma.task.findFirst({ where: { kind: "VIIS_ENTRY", subjectId: learner.id } }),
+        (row) => row !== null,
+      );
+      expect(task).toMatchObject({ state: "OPEN" });
+      const handle = temporal().client.workflow.getHandle(absenceWorkflowId(learner.id));
+      expect((await handle.describe()).status.name).toBe("RUNNING");
+    });
   });
 });
