@@ -123,4 +123,32 @@ describe("intent buttons", () => {
     expect(response.status).toBe(200);
     expect(await privateAnswer(responseId)).toContain("neesat reģistrēts");
   });
+
+  it("a form submitted by someone not registered gets the refusal next to its first field, and nothing is decided", async () => {
+    const response = await postToSlackEndpoint(
+      harness().endpoint,
+      interactionBody({
+        type: "view_submission",
+        team: { id: "T0DEMO0001" },
+        user: { id: "U0STRANGER", team_id: "T0DEMO0001" },
+        api_app_id: "A0PMPBOT",
+        view: {
+          id: "VSTRANGER1",
+          type: "modal",
+          callback_id: "pmp_decide",
+          hash: "h",
+          private_metadata: JSON.stringify({ caseId: randomUUID(), kind: "REJECT" }),
+          blocks: [{ type: "section" }, { type: "input", block_id: "reason_block" }],
+          state: {
+            values: { reason_block: { "pmp_field:reason": { type: "plain_text_input", value: "nav pamata" } } },
+          },
+        },
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.json).toEqual({
+      response_action: "errors",
+      errors: { reason_block: expect.stringContaining("neesat reģistrēts") },
+    });
+  });
 });
