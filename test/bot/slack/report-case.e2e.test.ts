@@ -3,7 +3,7 @@ import { demoLearners } from "../../../prisma/seed/demo-learners.js";
 import { demoIds } from "../../../prisma/seed/demo-municipality.js";
 import { useSlackBotHarness, WORKFLOWS_PATH } from "../../support/slack/slack-bot-harness.js";
 import { useTemporalTestEnv } from "../../support/temporal-env.js";
-import { callText, type CapturedCall } from "../../support/slack/fake-slack-api.js";
+import { callText } from "../../support/slack/fake-slack-api.js";
 import { recordHistoryIfAsked } from "../../replay/record-from-test.js";
 import { buttonIn } from "./find-button.js";
 import { isDirectTo } from "./direct-message.js";

@@ -13,7 +13,7 @@ import {
   signSlackBody,
 } from "../../support/slack/signed-requests.js";
 import { useTemporalTestEnv } from "../../support/temporal-env.js";
-import { callText, type CapturedCall } from "../../support/slack/fake-slack-api.js";
+import { callText } from "../../support/slack/fake-slack-api.js";
 import { isDirectTo } from "./direct-message.js";
 import { encodeIntent } from "../../../bot/core/messages/intents.js";
 
