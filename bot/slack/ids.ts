@@ -31,8 +31,7 @@ export const intentKindOfAction = (actionId: string): IntentKind | null => {
   return kind && (INTENT_KINDS as string[]).includes(kind) ? (kind as IntentKind) : null;
 };
 
-// Buttons of messages posted before the intent codec (and by the worker's notifiers until they compose neutral
-// messages): one action id per button, the case id or {l, s} step JSON as value. The listeners translate them
+// Buttons of messages posted before the intent codec: one action id per button, the case id or {l, s} step JSON as value. The listeners translate them
 // into intents (legacy-buttons.ts), so those messages keep working while they are still in people's channels.
 export const TAKE_CASE_ACTION = "take_case_button";
 export const CONFIRM_CASE_ACTION = "confirm_case_button";
@@ -47,7 +46,3 @@ export const ABSENCE_VIIS_ACTION = "absence_viis_button";
 export const ABSENCE_RESOLVED_ACTION = "absence_resolved_button";
 export const ABSENCE_REFERRAL_SENT_ACTION = "absence_referral_sent_button";
 export const ABSENCE_ACK_ACTION = "absence_ack_button";
-// Used by the legacy step-text modal of bot/slack/blocks/absence-messages.ts until that file is deleted.
-export const ABSENCE_STEP_CALLBACK = "pmp_absence_step";
-export const ABSENCE_TEXT_BLOCK = "absence_text_block";
-export const ABSENCE_TEXT_ACTION = "absence_text_input";

@@ -1,6 +1,6 @@
 // Buttons of messages composed before the intent codec: one action id per button, the case id or `{l, s}` step
-// JSON as value. Messages stay in people's channels for weeks, and the worker's notifiers still send them until
-// they compose neutral messages, so these clicks are translated into intents and take the same path.
+// JSON as value. Messages stay in people's channels for weeks, so these clicks are translated into intents and
+// take the same path as every other button.
 
 import type { ButtonAction } from "@slack/bolt";
 import { intentSchema, type Intent } from "../../../core/messages/intents.js";
