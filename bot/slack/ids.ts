@@ -31,8 +31,9 @@ export const intentKindOfAction = (actionId: string): IntentKind | null => {
   return kind && (INTENT_KINDS as string[]).includes(kind) ? (kind as IntentKind) : null;
 };
 
-// Buttons of messages posted before the intent codec: one action id per button, the case id or {l, s} step JSON as value. The listeners translate them
-// into intents (legacy-buttons.ts), so those messages keep working while they are still in people's channels.
+// Buttons of messages posted before the intent codec: one action id per button, the case id or {l, s} step JSON
+// as value. The listeners translate them into intents (legacy-buttons.ts), so those messages keep working while
+// they are still in people's channels.
 export const TAKE_CASE_ACTION = "take_case_button";
 export const CONFIRM_CASE_ACTION = "confirm_case_button";
 export const REJECT_CASE_ACTION = "reject_case_button";
