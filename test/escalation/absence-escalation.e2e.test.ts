@@ -34,7 +34,7 @@ const rigaTime = (isoLocal: string) => new Date(`${isoLocal}+02:00`).getTime();
 const learners = demoLearners().filter((l) => l.schoolCode === "DEMO-VSK" && l.grade >= 1);
 const pickLearner = (predicate: (l: DemoLearner) => boolean, skip = 0) => learners.filter(predicate)[skip]!;
 
-/** Imports unexcused lessons through the real importer, then tells the workflows, as the worker's sweep would. */
+/** Imports unexcused lessons through the real importer, then tells the workflows, as the bot's sweep would. */
 async function importAbsences(
   learner: DemoLearner,
   days: Array<[date: string, lessons: number, justified?: "yes" | "no" | "unknown"]>,
