@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../prisma/client.js";
+import type { MeetingBody } from "../prisma/generated/enums.js";
 import { createAgendaRepository } from "../prisma/repositories/agenda-repository.js";
 import { createAuditLogRepository } from "../prisma/repositories/audit-log-repository.js";
 import { createCalendarRepository } from "../prisma/repositories/calendar-repository.js";
@@ -155,7 +156,7 @@ export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients
     async queueAgendaItem(
       input: Ref & {
         ruleId: string;
-        body: "SUPPORT_TEAM" | "INTER_PROFESSIONAL" | "INTER_INSTITUTIONAL" | "MANAGEMENT";
+        body: MeetingBody;
       },
     ) {
       const learner = await learnerOf(input.learnerId);
