@@ -312,6 +312,23 @@ const MESSAGES = {
     lv: "mazāk nekā {below} bieži novēroti riski",
     en: "fewer than {below} frequently observed risks",
   },
+  "alert.DELIVERY_FAILED": { lv: "Ziņojumu nevarēja piegādāt", en: "A message could not be delivered" },
+  "alert.NO_ADDRESS": { lv: "Adresātam nav čata adreses", en: "A recipient has no chat address" },
+  "alert.NOBODY_TO_ASSIGN": { lv: "Pienākumam nav izpildītāja", en: "A duty has nobody to do it" },
+  "alert.reference": { lv: "Atsauce", en: "Reference" },
+  "alert.reason": { lv: "Iemesls", en: "Reason" },
+  "alert.action.DELIVERY_FAILED": {
+    lv: "Pārbaudiet adresātu (kanāls arhivēts, lietotājs noņemts?) un nododiet informāciju citādi.",
+    en: "Check the recipient (archived channel, removed user?) and pass the information on another way.",
+  },
+  "alert.action.NO_ADDRESS": {
+    lv: "Piesaistiet darbiniekam čata kontu vai struktūrai kanālu pmp-bot katalogā un nododiet informāciju citādi.",
+    en: "Link a chat account to the person, or a channel to the body, in the pmp-bot directory; pass the information on another way.",
+  },
+  "alert.action.NOBODY_TO_ASSIGN": {
+    lv: "Piešķiriet lomu kādam darbiniekam pmp-bot katalogā.",
+    en: "Give the role to a staff member in the pmp-bot directory.",
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

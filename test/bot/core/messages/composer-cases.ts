@@ -29,6 +29,7 @@ import { composeReportStep1, composeReportStep2 } from "../../../../bot/core/mes
 import { composeStepTextForm } from "../../../../bot/core/messages/composers/forms/step-text-form.js";
 import { composeHelp } from "../../../../bot/core/messages/composers/help.js";
 import { composeHome } from "../../../../bot/core/messages/composers/home.js";
+import { composeOperatorAlert } from "../../../../bot/core/messages/composers/operator-alert.js";
 import { composeResult, type Result } from "../../../../bot/core/messages/composers/results.js";
 import type { Form } from "../../../../bot/core/messages/forms.js";
 import type { Message } from "../../../../bot/core/messages/model.js";
@@ -382,6 +383,15 @@ export const COMPOSER_CASES: ComposerCase[] = [
     name: `form: absence step text ${kind}`,
     audience: "BY_REFERENCE" as const,
     compose: (locale: Locale) => composeStepTextForm({ locale, kind, ...step }),
+  })),
+  ...(["DELIVERY_FAILED", "NO_ADDRESS", "NOBODY_TO_ASSIGN"] as const).map((kind) => ({
+    name: `operator alert ${kind}`,
+    audience: "BY_REFERENCE" as const,
+    compose: (locale: Locale) =>
+      composeOperatorAlert(
+        { kind, detail: "SLACK: Slack error: is_archived", reference: `case:${CASE_ID}:card:${"c".repeat(36)}` },
+        locale,
+      ),
   })),
 ];
 

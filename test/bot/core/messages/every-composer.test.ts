@@ -9,6 +9,7 @@ import * as reportForm from "../../../../bot/core/messages/composers/forms/repor
 import * as stepTextForm from "../../../../bot/core/messages/composers/forms/step-text-form.js";
 import * as help from "../../../../bot/core/messages/composers/help.js";
 import * as home from "../../../../bot/core/messages/composers/home.js";
+import * as operatorAlert from "../../../../bot/core/messages/composers/operator-alert.js";
 import * as results from "../../../../bot/core/messages/composers/results.js";
 import { LOCALES } from "../../../../bot/core/i18n.js";
 import { renderPlainForm, renderPlainMessage } from "../../../../bot/core/messages/render-plain.js";
@@ -31,6 +32,7 @@ const COMPOSER_MODULES: Array<Record<string, unknown>> = [
   stepTextForm,
   help,
   home,
+  operatorAlert,
   results,
 ];
 
