@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../prisma/client.js";
-import { Role, type TaskState } from "../prisma/generated/enums.js";
+import { Role, type MeetingBody, type TaskState } from "../prisma/generated/enums.js";
 import { createAuditLogRepository } from "../prisma/repositories/audit-log-repository.js";
 import { createCalendarRepository } from "../prisma/repositories/calendar-repository.js";
 import { createDirectoryRepository } from "../prisma/repositories/directory-repository.js";
@@ -21,11 +21,6 @@ const SUPPORT_TEAM_ROLES: Role[] = [
   "SPEECH_THERAPIST",
   "SCHOOL_COORDINATOR",
 ];
-/**
- * `Task.assigneeRole` is a Prisma Role and the support team is not one: a team task is stored under the school
- * coordinator's role with no named assignee until someone takes it (a schema change is requested).
- */
-const SUPPORT_TEAM_STORED_ROLE: Role = "SCHOOL_COORDINATOR";
 
 /** Roles held at a school; the others are looked up in the municipality. */
 const SCHOOL_ROLES = new Set<Role>([
@@ -49,6 +44,11 @@ const SCHOOL_ROLES = new Set<Role>([
 const STAND_INS: Partial<Record<Role, Role>> = { CLASS_TEACHER: "SOCIAL_PEDAGOGUE" };
 
 const isRole = (value: string): value is Role => Object.prototype.hasOwnProperty.call(Role, value);
+
+/** Who holds a task as stored: a role, or a body as a whole (the support team). */
+type Holder = { assigneeRole: Role | null; assigneeBody: MeetingBody | null };
+const byRole = (role: Role): Holder => ({ assigneeRole: role, assigneeBody: null });
+const heldBy = (row: Holder): string => row.assigneeRole ?? row.assigneeBody ?? "NOBODY";
 
 interface SubjectInfo {
   ref: string;
@@ -102,10 +102,15 @@ export function createTaskActivities(deps: { prisma: PrismaClient; logger: Logge
   async function resolve(
     role: string,
     where: SubjectInfo,
-  ): Promise<{ stored: Role; assigneeId: string | null; nobody: boolean }> {
+  ): Promise<{ stored: Holder; assigneeId: string | null; nobody: boolean }> {
     if (role === "SUPPORT_TEAM") {
+      // The team holds it as a body (Task.assigneeBody) until one of its members takes the case.
       const team = await directory.peopleWithRole({ roles: SUPPORT_TEAM_ROLES, schoolId: where.schoolId });
-      return { stored: SUPPORT_TEAM_STORED_ROLE, assigneeId: null, nobody: team.length === 0 };
+      return {
+        stored: { assigneeRole: null, assigneeBody: "SUPPORT_TEAM" },
+        assigneeId: null,
+        nobody: team.length === 0,
+      };
     }
     if (!isRole(role)) throw new Error(`unknown assignee role ${role}`);
     for (const candidate of [role, ...(STAND_INS[role] ? [STAND_INS[role]] : [])]) {
@@ -114,9 +119,9 @@ export function createTaskActivities(deps: { prisma: PrismaClient; logger: Logge
         ...(SCHOOL_ROLES.has(candidate) ? { schoolId: where.schoolId } : { municipalityId: where.municipalityId }),
         ...(candidate === "CLASS_TEACHER" && where.classLabel ? { classLabel: where.classLabel } : {}),
       });
-      if (people.length) return { stored: candidate, assigneeId: people[0]!.staffId, nobody: false };
+      if (people.length) return { stored: byRole(candidate), assigneeId: people[0]!.staffId, nobody: false };
     }
-    return { stored: role, assigneeId: null, nobody: true };
+    return { stored: byRole(role), assigneeId: null, nobody: true };
   }
 
   /** Whether the school year the deadline falls in is still marked provisional in the municipality's calendar. */
@@ -146,7 +151,7 @@ export function createTaskActivities(deps: { prisma: PrismaClient; logger: Logge
         subjectRef: subject.ref,
         municipalityId: subject.municipalityId,
         schoolId: subject.schoolId,
-        assigneeRole: holder.stored,
+        ...holder.stored,
         assigneeId: holder.assigneeId,
         legalPoint: input.legalPoint,
         dueAt,
@@ -155,7 +160,7 @@ export function createTaskActivities(deps: { prisma: PrismaClient; logger: Logge
       if (holder.nobody) {
         deps.logger.warn("task has nobody to assign", { dedupeKey, kind: input.kind, role: input.assigneeRole });
       }
-      return { assigneeRole: row.assigneeRole, assigneeId: row.assigneeId, nobody: holder.nobody };
+      return { assigneeRole: heldBy(row), assigneeId: row.assigneeId, nobody: holder.nobody };
     },
 
     /**
@@ -167,7 +172,7 @@ export function createTaskActivities(deps: { prisma: PrismaClient; logger: Logge
       const row = await tasks.byDedupeKey(dedupeKey);
       if (!row) throw new Error(`task ${dedupeKey} was never opened`);
       let nobody = false;
-      let holder: { assigneeRole?: Role; assigneeId?: string | null } = {};
+      let holder: Partial<Holder> & { assigneeId?: string | null } = {};
       if (input.assigneeId !== undefined) {
         holder = { assigneeId: input.assigneeId };
       } else if (input.assigneeRole !== undefined) {
@@ -175,7 +180,7 @@ export function createTaskActivities(deps: { prisma: PrismaClient; logger: Logge
           input.assigneeRole,
           await subjectOf({ type: row.subjectType as TaskSubject["type"], id: row.subjectId }),
         );
-        holder = { assigneeRole: resolved.stored, assigneeId: resolved.assigneeId };
+        holder = { ...resolved.stored, assigneeId: resolved.assigneeId };
         nobody = resolved.nobody;
       }
       const closing = input.state === "DONE" || input.state === "CANCELLED";
@@ -196,7 +201,7 @@ export function createTaskActivities(deps: { prisma: PrismaClient; logger: Logge
           details: { kind: row.kind },
         });
       }
-      return { assigneeRole: updated.assigneeRole, assigneeId: updated.assigneeId, nobody };
+      return { assigneeRole: heldBy(updated), assigneeId: updated.assigneeId, nobody };
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "../client.js";
-import type { Role, TaskState } from "../generated/enums.js";
+import type { MeetingBody, Role, TaskState } from "../generated/enums.js";
 
 // Human tasks (model Task): one row per workflow task, keyed "<workflowId>/<taskKey>", written by the task
 // activities and read by App Home's "my work". Subjects are referenced by id and pseudonymous ref only.
@@ -10,6 +10,7 @@ export const taskAssignmentSelect = {
   dedupeKey: true,
   state: true,
   assigneeRole: true,
+  assigneeBody: true,
   assigneeId: true,
   escalationLevel: true,
 } satisfies Prisma.TaskSelect;
@@ -37,7 +38,8 @@ export interface NewTaskRow {
   subjectRef: string;
   municipalityId: string;
   schoolId: string | null;
-  assigneeRole: Role;
+  assigneeRole: Role | null;
+  assigneeBody: MeetingBody | null;
   assigneeId: string | null;
   legalPoint: string | null;
   dueAt: Date;
@@ -47,7 +49,8 @@ export interface NewTaskRow {
 export interface TaskChange {
   state?: TaskState;
   escalationLevel?: number;
-  assigneeRole?: Role;
+  assigneeRole?: Role | null;
+  assigneeBody?: MeetingBody | null;
   assigneeId?: string | null;
   closedAt?: Date | null;
 }

@@ -347,7 +347,11 @@ describe("task activities and repository on the real database", () => {
       assigneeRole: "SUPPORT_TEAM",
       dueAt: "2025-11-05T15:00:00Z",
     });
-    expect(team).toMatchObject({ assigneeId: null, nobody: false });
+    expect(team).toMatchObject({ assigneeRole: "SUPPORT_TEAM", assigneeId: null, nobody: false });
+    // Stored as held by the body, not under some member's role.
+    expect(
+      await db.prisma.task.findFirstOrThrow({ where: { kind: "CASE_INVESTIGATION", dedupeKey: { endsWith: "/T" } } }),
+    ).toMatchObject({ assigneeRole: null, assigneeBody: "SUPPORT_TEAM" });
     await expect(updateTask({ ...base, key: "never-opened", state: "DONE" })).rejects.toThrow(/never opened/);
 
     const { myWork } = await import("../../bot/core/my-work.js");
