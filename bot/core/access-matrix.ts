@@ -1,4 +1,5 @@
 import type { Role } from "../../prisma/generated/enums.js";
+import type { PreventionLevel } from "../../workflows/domain/triage.js";
 
 // Who may do what, as data (pmp-domain.md §2 and §8: role-based visibility, minimum necessary). Each cell is
 // the scope within which the role may act; a role without a cell may not act at all. Every command except
@@ -122,7 +123,7 @@ export interface AccessTarget {
   classLabel?: string;
   municipalityId: string;
   caseManagerId?: string | null;
-  level?: "UNIVERSAL" | "TARGETED" | "INDICATED" | null;
+  level?: PreventionLevel | null;
 }
 
 export type AccessDecision =

@@ -1,21 +1,10 @@
 import { createTaskRepository } from "../../prisma/repositories/task-repository.js";
 import type { KnownActor } from "./actor.js";
 import type { CoreDeps } from "./deps.js";
+import type { MyWorkView } from "./messages/composers/home.js";
 
-/** What is waiting for a staff member; the App Home composer renders exactly this shape. */
-export interface MyWork {
-  cases: Array<{ ref: string; status: string; level: string | null; deadline: Date | null }>;
-  /** Human tasks (Task rows) assigned to the person and still waiting, soonest deadline first, at most 20. */
-  tasks: Array<{
-    kind: string;
-    subjectRef: string;
-    dueAt: Date;
-    state: "OPEN" | "OVERDUE" | "ESCALATED";
-    legalPoint: string | null;
-  }>;
-  /** @deprecated The number of `tasks`; kept until bot/slack/blocks/home-view.ts reads `tasks` instead. */
-  openAbsenceTasks: number;
-}
+/** What is waiting for a staff member: exactly what the App Home composer renders (one shape, defined there). */
+export type MyWork = MyWorkView;
 
 const MAX_ITEMS = 20;
 
@@ -43,6 +32,5 @@ export async function myWork(deps: CoreDeps, actor: KnownActor): Promise<MyWork>
       deadline: c.status === "CONFIRMED" ? null : c.investigationDueAt,
     })),
     tasks: waiting,
-    openAbsenceTasks: waiting.length,
   };
 }
