@@ -59,7 +59,7 @@ export function createCaseActivities(deps: {
     },
 
     /**
-     * Records the decision and routes a confirmed case (pmp-domain.md §3.2 step 2): targeted and indicated cases
+     * Records the decision and routes a confirmed case (docs/domain.md §3, step 2; IKVD concept Tab.1.3): targeted and indicated cases
      * need an IAP (a draft for the current semester is opened); indicated cases go onto the inter-institutional
      * group's agenda for its next meeting. Safe to repeat: the draft and the agenda item are created once.
      */

@@ -47,8 +47,8 @@ const CONTINUE_AS_NEW_AFTER_EVENTS = 2_000;
 const termKey = (t: SemesterKey) => `${t.schoolYear}#${t.semester}`;
 
 /**
- * Absence escalation under Cabinet Regulation No. 89 for one learner, one run per semester (law-and-platform-
- * limits.md §1.3). Imports signal the new counters; the workflow applies the rule set it started with: same-day
+ * Absence escalation under Cabinet Regulation No. 89 for one learner, one run per semester
+ * (docs/domain.md §8). Imports signal the new counters; the workflow applies the rule set it started with: same-day
  * parent contact, the VIIS-entry task and the municipal specialist's notice past 20 lessons (3 pre-school days),
  * the social-service referral when nothing is resolved after N school days, its acknowledgement deadline in
  * working days with escalation on silence, and the 100/200-lesson agenda items. Deadlines count school days in

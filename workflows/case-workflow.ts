@@ -70,7 +70,7 @@ export function caseInvestigationSpec(config: CaseConfig): TaskSpec {
 const CONTINUE_AS_NEW_AFTER_EVENTS = 2_000;
 
 /**
- * One workflow per case (pmp-domain.md §3.2): reports arrive as signals, the first support-team member to take
+ * One workflow per case (docs/domain.md §3; IKVD concept Tab.1.3): reports arrive as signals, the first support-team member to take
  * the case becomes its manager, the investigation runs against a deadline in school days with a reminder and an
  * escalation to the school coordinator, and the manager confirms (routing by level) or rejects.
  */

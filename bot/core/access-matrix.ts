@@ -1,7 +1,7 @@
 import type { Role } from "../../prisma/generated/enums.js";
 import type { PreventionLevel } from "../../workflows/domain/triage.js";
 
-// Who may do what, as data (pmp-domain.md §2 and §8: role-based visibility, minimum necessary). Each cell is
+// Who may do what, as data (docs/domain.md §2 and §11: role-based visibility, minimum necessary, as the IKVD concept §2.2 asks). Each cell is
 // the scope within which the role may act; a role without a cell may not act at all. Every command except
 // reporting also needs current data-protection training (IKVD concept §2.2).
 
@@ -45,7 +45,7 @@ const SCHOOL_STAFF: Role[] = [
   "DIRECTOR",
 ];
 
-/** The support team members who investigate and manage cases (002 P.3.3: "Izpēta ziņotās PMP riska situācijas"). */
+/** The support team members who investigate and manage cases (IKVD concept P.3.3: "Izpēta ziņotās PMP riska situācijas"). */
 export const CASE_MANAGER_ROLES: Role[] = [
   "PSYCHOLOGIST",
   "SOCIAL_PEDAGOGUE",
@@ -58,7 +58,7 @@ const cells = (roles: Role[], scope: Scope): Partial<Record<Role, Scope>> =>
   Object.fromEntries(roles.map((r) => [r, scope]));
 
 export const ACCESS_MATRIX: Record<Command, Partial<Record<Role, Scope>>> = {
-  // Any school employee can report a suspected risk for a learner of their school (002 Tab.2.5, P.3.3).
+  // Any school employee can report a suspected risk for a learner of their school (IKVD concept Tab.2.5, P.3.3).
   REPORT_RISK: cells(SCHOOL_STAFF, "OWN_SCHOOL"),
   TAKE_CASE: cells(CASE_MANAGER_ROLES, "OWN_SCHOOL"),
   // The case manager decides; the school coordinator may decide when the manager is away or the deadline passed.
@@ -90,7 +90,7 @@ export const ACCESS_MATRIX: Record<Command, Partial<Record<Role, Scope>>> = {
     CLASS_TEACHER: "OWN_CLASS",
     ...cells(["SOCIAL_PEDAGOGUE", "SCHOOL_COORDINATOR", "DIRECTOR"], "OWN_SCHOOL"),
   },
-  // The director is accountable for the VIIS entry and the referral (MK 89 p.7; 002 P.3.3).
+  // The director is accountable for the VIIS entry and the referral (MK 89 p.7; IKVD concept P.3.3).
   ABSENCE_SCHOOL_STEP: cells(["DIRECTOR", "SCHOOL_COORDINATOR"], "OWN_SCHOOL"),
   ABSENCE_ACKNOWLEDGE: { SOCIAL_SERVICE: "OWN_MUNICIPALITY" },
 };

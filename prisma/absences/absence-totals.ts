@@ -1,6 +1,6 @@
 /**
  * Per-school-year absence totals from the per-semester AbsenceCounter rows, with the marks each learner is
- * over (MK 89's semester thresholds and the municipality's yearly 100/200-lesson marks, pmp-domain.md §10
+ * over (MK 89's semester thresholds and the municipality's yearly 100/200-lesson marks, docs/domain.md §8, the municipal requirements list
  * item 18). For reports and `/pmp status`; aggregates by pseudonymous learner code only.
  */
 import type { Prisma, PrismaClient } from "../client.js";

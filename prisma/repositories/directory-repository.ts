@@ -54,7 +54,11 @@ const toPerson = (row: PersonRow): ChatPerson => {
 export function createDirectoryRepository(prisma: PrismaClient) {
   return {
     /** A body's channels (one per platform it uses), e.g. a school's support team in Slack and in Teams. */
-    async channels(where: { schoolId?: string; municipalityId?: string; purpose: ChannelPurpose }): Promise<ChatAddress[]> {
+    async channels(where: {
+      schoolId?: string;
+      municipalityId?: string;
+      purpose: ChannelPurpose;
+    }): Promise<ChatAddress[]> {
       const rows = await prisma.chatChannel.findMany({
         where: {
           purpose: where.purpose,

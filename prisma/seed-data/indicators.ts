@@ -1,11 +1,11 @@
 /**
- * Indicator reference data for seeding the indicator registry (pmp-domain.md §7, §10 item 24). Plain data.
+ * Indicator reference data for seeding the indicator registry (docs/domain.md §10; Jūrmala programme indicator tables). Plain data.
  *
  * Sources:
- *   - JURMALA_INDICATORS: seed 000 (Jūrmala PMP programme 2025–2029, council decision No. 81 of 27 Feb 2025),
- *     Tab.3 "Stratēģisko mērķu politikas rezultatīvie rādītāji" (~L240–270). 13 numbered indicators and four
+ *   - JURMALA_INDICATORS: the Jūrmala programme (Jūrmala PMP programme 2025–2029, council decision No. 81 of 27 Feb 2025),
+ *     Tab.3 "Stratēģisko mērķu politikas rezultatīvie rādītāji". 13 numbered indicators and four
  *     unnumbered follow-up rows, coded here "2b", "6b", "9b", "13b" after the row they follow.
- *   - IKMS_PMP_INDICATORS: seed 002 Annex 5, table P.5.1 (~L10161): IKMS codes relevant to PMP and whether each
+ *   - IKMS_PMP_INDICATORS: IKVD concept Annex 5, table P.5.1: IKMS codes relevant to PMP and whether each
  *     is an early-warning (RIS) indicator.
  *
  * Transcription rules:
@@ -156,7 +156,7 @@ const ROWS: readonly Row[] = [
     dataSource: "Aptauja",
     ikmsCode: null,
     ikmsCodeBasis: null,
-    note: "Mērvienība nav norādīta; procenti pieņemti pēc koncepcijas parauga (002 Tab.3.1).",
+    note: "Mērvienība nav norādīta; procenti pieņemti pēc koncepcijas parauga (IKVD koncepcija, Tab.3.1).",
   },
   {
     code: "4",
@@ -173,7 +173,7 @@ const ROWS: readonly Row[] = [
     dataSource: "Aptauja",
     ikmsCode: null,
     ikmsCodeBasis: null,
-    note: "Mērvienība nav norādīta; procenti pieņemti pēc koncepcijas parauga (002 Tab.3.1).",
+    note: "Mērvienība nav norādīta; procenti pieņemti pēc koncepcijas parauga (IKVD koncepcija, Tab.3.1).",
   },
   {
     code: "5",
@@ -211,7 +211,7 @@ const ROWS: readonly Row[] = [
     ikmsCodeBasis: "matchedByWording",
     note:
       'Nosaukumā "īpatsvars", bet vērtības ir skaits. Bāzes vērtība 566 ir projekta "Pumpurs" kopsumma ' +
-      "četros mācību gados (000 ~L91), ne viena gada vērtība; mērķi (300, 500) pārrakstīti, kā avotā.",
+      "četros mācību gados (Jūrmalas programma), ne viena gada vērtība; mērķi (300, 500) pārrakstīti, kā avotā.",
   },
   {
     code: "6b",

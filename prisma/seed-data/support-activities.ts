@@ -1,12 +1,12 @@
 /**
  * The catalogue of 100 PMP-prevention activities in 17 categories, for seeding the resource directory
- * (pmp-domain.md §4.4, §10 item 28). Plain data: no database access.
+ * (IKVD concept support-activity catalogue; docs/domain.md §7). Plain data: no database access.
  *
- * Source: seed 002 (IKVD "PMP prevencijas koncepcija", 2023):
- *   - Annex 6, table P.6.1 (~L10293): the three prevention levels and 17 categories, with the risk groups each
+ * Source: the IKVD concept ("PMP prevencijas koncepcija", 2023):
+ *   - Annex 6, table P.6.1: the three prevention levels and 17 categories, with the risk groups each
  *     category addresses ("Riski: …");
- *   - Annex 7, table P.7.1 (~L11000): the 100 activities and the risk groups each one affects (`riskGroups`);
- *   - Annex 8, table P.8.1 (~L11288): resources needed (human / support / funding), how often the activity runs
+ *   - Annex 7, table P.7.1: the 100 activities and the risk groups each one affects (`riskGroups`);
+ *   - Annex 8, table P.8.1: resources needed (human / support / funding), how often the activity runs
  *     (`frequency`) and its direct beneficiary (`beneficiaries`).
  *
  * Transcription notes:

@@ -103,7 +103,7 @@ export async function seedIndicators(prisma: PrismaClient, municipalityId: strin
       update: data,
     });
   }
-  // A municipality starts from the Jūrmala indicator set (seed 000 Tab.3) and edits its copy: never overwritten.
+  // A municipality starts from the Jūrmala indicator set (Jūrmala programme Tab.3) and edits its copy: never overwritten.
   for (const indicator of JURMALA_INDICATORS) {
     await prisma.indicator.upsert({
       where: { municipalityId_code: { municipalityId, code: indicator.code } },

@@ -57,7 +57,7 @@ describe("ISO dates", () => {
 });
 
 describe("public holidays", () => {
-  // law-and-platform-limits.md §3.3 table of movable dates and transfers, 2024–2030.
+  // the Law on Holidays, Remembrance and Celebration Days: movable dates and transfers, 2024–2030.
   const table: [number, IsoDate, IsoDate, IsoDate | null, IsoDate | null][] = [
     [2024, "2024-03-29", "2024-04-01", "2024-05-06", null],
     [2025, "2025-04-18", "2025-04-21", "2025-05-05", null],

@@ -18,7 +18,7 @@ import {
 
 const codesWhere = (pick: (r: (typeof RISKS)[number]) => boolean) => RISKS.filter(pick).map((r) => r.code);
 
-describe("risk classifier (002 Annex 1, P.1.1)", () => {
+describe("risk classifier (IKVD concept Annex 1, P.1.1)", () => {
   it("has exactly 66 risks numbered 1–66 in order", () => {
     expect(RISKS).toHaveLength(66);
     expect(RISKS.map((r) => r.number)).toEqual(Array.from({ length: 66 }, (_, i) => i + 1));

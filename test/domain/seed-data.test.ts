@@ -9,7 +9,7 @@ import {
 } from "../../prisma/seed-data/support-activities.js";
 import { RISK_GROUP_CODES, riskByCode } from "../../workflows/domain/risk-catalogue.js";
 
-describe("support-activity catalogue (002 Annexes 6–8)", () => {
+describe("support-activity catalogue (IKVD concept Annexes 6–8)", () => {
   it("has 17 categories: 5 universal, 7 targeted, 5 indicated", () => {
     expect(SUPPORT_ACTIVITY_CATEGORIES.map((c) => c.code)).toEqual([
       "1.1",
@@ -74,7 +74,7 @@ describe("support-activity catalogue (002 Annexes 6–8)", () => {
       const category = SUPPORT_ACTIVITY_CATEGORIES.find((c) => c.code === a.categoryCode);
       expect([...a.riskGroups].sort(), a.code).toEqual([...(category?.riskGroups ?? [])].sort());
     }
-    // Few activities target economic risks (pmp-domain.md §4.4).
+    // Few activities target economic risks (IKVD concept support-activity catalogue).
     expect(SUPPORT_ACTIVITIES.filter((a) => a.riskGroups.includes("C")).map((a) => a.code)).toEqual([
       "1.4.1",
       "1.4.2",
@@ -111,7 +111,7 @@ describe("support-activity catalogue (002 Annexes 6–8)", () => {
   });
 });
 
-describe("Jūrmala indicators (000 Tab.3)", () => {
+describe("Jūrmala indicators (Jūrmala programme Tab.3)", () => {
   it("has the 13 numbered indicators and the b-rows", () => {
     expect(JURMALA_INDICATORS.map((i) => i.code)).toEqual([
       "1",
@@ -181,7 +181,7 @@ describe("Jūrmala indicators (000 Tab.3)", () => {
   });
 });
 
-describe("IKMS indicators relevant to PMP (002 Annex 5)", () => {
+describe("IKMS indicators relevant to PMP (IKVD concept Annex 5)", () => {
   it("lists the 28 codes of P.5.1 with their RIS marks", () => {
     expect(IKMS_PMP_INDICATORS).toHaveLength(28);
     expect(new Set(IKMS_PMP_INDICATORS.map((i) => i.code)).size).toBe(28);

@@ -1,12 +1,12 @@
 /**
  * The absence-escalation rule set: per municipality, versioned, stored as JSON in `RuleSet.definition`
  * (kind ABSENCE_ESCALATION) and parsed with `absenceRuleSetSchema`. `DEFAULT_ABSENCE_RULES` is Cabinet
- * Regulation No. 89 of 1 Feb 2011 as read in shared/domain/law-and-platform-limits.md §1.3, plus the common
- * municipal practice the seeds describe (social-service referral, the 100/200-lesson marks).
+ * Regulation No. 89 of 1 Feb 2011 (point by point in docs/domain.md §8), plus the common municipal practice
+ * the IKVD concept and the Jūrmala and Ropaži programmes describe (social-service referral, the 100/200-lesson marks).
  *
  * The law only fixes the thresholds (p.7) and who is told (p.2, p.7.2); the day counts for the social-service
  * referral and its acknowledgement are practice, not law, which is why they are data a municipality can edit
- * (pmp-domain.md §10 item 17: "configurable escalation ladders and named responders").
+ * (municipalities ask for configurable escalation ladders and named responders).
  *
  * Pure: no I/O, no clock reads, safe inside Temporal workflows. A running escalation keeps the version it
  * started with, so a rule set is never edited in place: a change is a new version.
@@ -157,7 +157,7 @@ export const absenceRuleSetSchema = z
       ...taskSettings(),
     }),
     thresholds: z.array(thresholdRuleSchema).min(1),
-    /** When the school cannot resolve the case, it refers it to the social service (seeds 002 ~L2680). */
+    /** When the school cannot resolve the case, it refers it to the social service (IKVD concept, VBTAI advice on absences). */
     socialServiceReferral: z.object({
       legalPoint: legalPointSchema,
       /** The threshold rules whose crossing starts the clock. */
@@ -214,9 +214,9 @@ export const DEFAULT_ABSENCE_RULES: AbsenceRuleSet = absenceRuleSetSchema.parse(
   effectiveTo: null,
   source:
     "MK noteikumi Nr. 89 (01.02.2011.) p.2, p.4.4, p.7, p.7.²; sociālā dienesta iesaiste pēc VBTAI ieteikuma; " +
-    "100/200 stundu robežas pēc pašvaldību prakses (000 Tab.1.4).",
+    "100/200 stundu robežas pēc pašvaldību prakses (Jūrmalas programma, Tab.1.4).",
   parentContact: {
-    // Schools quote this duty as MK 89 "p.6"; the number is inferred (law-and-platform-limits.md §1.2).
+    // Schools quote this duty as MK 89 "p.6"; the number is not confirmed (docs/domain.md §8).
     legalPoint: "MK89_P6",
     responsibleRole: "CLASS_TEACHER",
     due: { kind: "END_OF_SCHOOL_DAY" },
@@ -239,7 +239,7 @@ export const DEFAULT_ABSENCE_RULES: AbsenceRuleSet = absenceRuleSetSchema.parse(
       moreThan: 3,
       actions: VIIS_ENTRY_ACTIONS,
     },
-    // Jūrmala tracks "above 100 and 200 hours" per school year (pmp-domain.md §3.4 item 8, §10 item 18); the
+    // Jūrmala tracks "above 100 and 200 hours" per school year (Jūrmala programme); the
     // inter-institutional group is where such long-running cases are discussed (§10 item 21).
     {
       id: "year-over-100",

@@ -1,11 +1,11 @@
 /**
  * The PMP (early-school-leaving) risk classifier: 66 risks in 4 groups.
  *
- * Source: seed 002 (IKVD "PMP prevencijas koncepcija", 2023), Annex 1 table P.1.1 "PMP risku klasifikators un
- * raksturojums" (~L6299–6960): risk names (column 2) and the measures that reduce them (column 3, `measuresLv`).
- * English names are exactly those of shared/domain/pmp-domain.md §4.1; `measuresEn` paraphrases its
- * "Measures" column. Flags come from 002 §1.2 (~L808) and the "PAR ĪPAŠI NOZĪMĪGIEM RISKIEM" box (~L1190);
- * legacy groups from the Pumpurs form (002 Tab.1.3) and Jūrmala's IAP statistics (seed 000 Tab.1.1).
+ * Source: the IKVD concept ("PMP prevencijas koncepcija", 2023), Annex 1 table P.1.1 "PMP risku klasifikators un
+ * raksturojums": risk names (column 2) and the measures that reduce them (column 3, `measuresLv`).
+ * English names are the project's translation (docs/domain.md §4); `measuresEn` paraphrases the "Measures"
+ * column. Flags come from the concept's §1.2 and its "PAR ĪPAŠI NOZĪMĪGIEM RISKIEM" box; legacy groups from
+ * the Pumpurs form (IKVD concept Tab.1.3) and Jūrmala's IAP statistics (Jūrmala programme Tab.1.1).
  *
  * Codes: group letter + the Concept's own two-digit number, "A01"…"A17", "B18"…"B40", "C41"…"C46",
  * "D47"…"D66". The number is the one printed in P.1.1, so codes stay stable and readable next to the source;
@@ -16,7 +16,7 @@
  * "tālākizglītība" and "sadarbība ar ģimenei" (#40) as "ar ģimeni".
  *
  * Answer kind: the Pumpurs form splits factors into those scored by frequency (0 nav novērots / 1 reti /
- * 2 bieži / 3 vienmēr) and those that "either are or are not" (NĒ/JĀ) [002 Tab.1.3], but the form itself is not
+ * 2 bieži / 3 vienmēr) and those that "either are or are not" (NĒ/JĀ) [IKVD concept Tab.1.3], but the form itself is not
  * in the seeds. Our rule: a risk is yes/no when it is a status or a fact that is either on record or not
  * (a diagnosis or special-needs status, disability, pregnancy, immigrant status, conviction, out-of-family
  * care, household facts, something that has happened); it is a frequency when it is behaviour or a situation
@@ -29,7 +29,7 @@ import { z } from "zod";
 export const RISK_GROUP_CODES = ["A", "B", "C", "D"] as const;
 export type RiskGroupCode = (typeof RISK_GROUP_CODES)[number];
 
-/** Groups 1–4 of the Pumpurs risk-assessment form, APUIS and older municipal reports (pmp-domain.md §4.3). */
+/** Groups 1–4 of the Pumpurs risk-assessment form, APUIS and older municipal reports (docs/domain.md §4). */
 export type LegacyPumpursGroup = 1 | 2 | 3 | 4;
 
 export type RiskAnswerKind = "frequency" | "yesNo";
@@ -71,15 +71,15 @@ export interface Risk {
   groupCode: RiskGroupCode;
   /** Full name as in P.1.1. */
   nameLv: string;
-  /** The short label used in pmp-domain.md §4.1 (e.g. "(SV)" for special needs); fits chat buttons. */
+  /** The short label used in docs/domain.md §4 (e.g. "(SV)" for special needs); fits chat buttons. */
   shortNameLv: string;
   nameEn: string;
   answerKind: RiskAnswerKind;
-  /** Needs immediate intervention at every school stage [002 §1.2 ~L808]. */
+  /** Needs immediate intervention at every school stage [IKVD concept §1.2]. */
   immediateIntervention: boolean;
-  /** Very high impact in basic and secondary school, also needing immediate intervention [002 §1.2 ~L808]. */
+  /** Very high impact in basic and secondary school, also needing immediate intervention [IKVD concept §1.2]. */
   verySignificant: boolean;
-  /** In the "especially significant" box [002 ~L1190]; our mapping of its six themes onto risk numbers. */
+  /** In the "especially significant" box [IKVD concept]; our mapping of its six themes onto risk numbers. */
   especiallyImportant: boolean;
   /** Marked "(speciālās vajadzības)" in P.1.1. */
   specialNeeds: boolean;
@@ -137,12 +137,12 @@ export interface LegacyPumpursGroupInfo {
   number: LegacyPumpursGroup;
   nameLv: string;
   nameEn: string;
-  /** Concept group it is read as. 1 and 2 are approximate: see pmp-domain.md §4.3. */
+  /** Concept group it is read as. 1 and 2 are approximate: see docs/domain.md §4. */
   mapsTo: RiskGroupCode;
   exact: boolean;
 }
 
-/** Names as on the Pumpurs form [002 Tab.1.3 ~L961]. */
+/** Names as on the Pumpurs form [IKVD concept Tab.1.3]. */
 export const LEGACY_PUMPURS_GROUPS: readonly LegacyPumpursGroupInfo[] = [
   {
     number: 1,
@@ -164,11 +164,11 @@ export const LEGACY_PUMPURS_GROUPS: readonly LegacyPumpursGroupInfo[] = [
 
 /**
  * Risks that legacy data files under a different group than their Concept group. Jūrmala's Pumpurs statistics
- * list "Valodas barjera" under group 1 (learning), not group 2 [000 Tab.1.1].
+ * list "Valodas barjera" under group 1 (learning), not group 2 [Jūrmala programme Tab.1.1].
  */
 export const LEGACY_GROUP_EXCEPTIONS: Readonly<Record<number, LegacyPumpursGroup>> = { 35: 1 };
 
-/** The Pumpurs frequency scale [002 Tab.1.3]. */
+/** The Pumpurs frequency scale [IKVD concept Tab.1.3]. */
 export const FREQUENCY_SCALE = [
   { value: 0, labelLv: "nav novērots", labelEn: "not observed" },
   { value: 1, labelLv: "reti", labelEn: "rarely" },
@@ -176,7 +176,7 @@ export const FREQUENCY_SCALE = [
   { value: 3, labelLv: "vienmēr", labelEn: "always" },
 ] as const;
 
-/** The Pumpurs yes/no scale: "NĒ – konkrētā riska nav, JĀ – šāds risks ir vienmēr" [002 Tab.1.3]. */
+/** The Pumpurs yes/no scale: "NĒ – konkrētā riska nav, JĀ – šāds risks ir vienmēr" [IKVD concept Tab.1.3]. */
 export const YES_NO_SCALE = [
   { value: false, labelLv: "NĒ", labelEn: "no" },
   { value: true, labelLv: "JĀ", labelEn: "yes" },

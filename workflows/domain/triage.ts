@@ -2,7 +2,7 @@
  * Triage of a risk report onto the three prevention levels (universal / targeted / indicated), with the reasons
  * for the level and what would lower it, both shown to the case manager.
  *
- * Source: IKVD concept (seed 002) Tab.1.3 and §1.2, summarised in pmp-domain.md §3.3:
+ * Source: IKVD concept Tab.1.3 and §1.2 (see docs/domain.md §5):
  *   - first-time, low-probability risk → preventive work (universal);
  *   - repeated, medium-high risk → regular support (targeted);
  *   - long-lasting risk with substantial impact → crisis intervention (indicated);
@@ -33,7 +33,7 @@ export const triageConfigSchema = z.object({
   repeatWindowDays: z.number().int().positive().default(365),
   /** A risk first reported at least this many days ago and still present is "long-lasting". */
   longLastingDays: z.number().int().positive().default(90),
-  /** Low attainment in at least this many subjects means high risk (002 P.1.1 #1). */
+  /** Low attainment in at least this many subjects means high risk (IKVD concept P.1.1 #1). */
   lowAttainmentSubjects: z.number().int().positive().default(3),
   /** This many risks at "often" or worse (or yes) call for regular support even the first time. */
   manyRisks: z.number().int().positive().default(3),

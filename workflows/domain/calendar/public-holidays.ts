@@ -2,8 +2,7 @@
  * Latvian public holidays (svētku dienas) for any Gregorian year, computed rather than listed so that
  * workflows never run out of data.
  *
- * Source: law "Par svētku, atceres un atzīmējamām dienām" Art. 1, as summarised in
- * shared/domain/law-and-platform-limits.md §3.3, including the transfer rule: "Ja svētku dienas — 4.maijs,
+ * Source: law "Par svētku, atceres un atzīmējamām dienām" Art. 1, including the transfer rule: "Ja svētku dienas — 4.maijs,
  * Vispārējo latviešu Dziesmu un deju svētku noslēguma diena un 18.novembris — iekrīt sestdienā vai
  * svētdienā, nākamo darbdienu nosaka par brīvdienu."
  *
@@ -46,7 +45,7 @@ export interface PublicHoliday {
 
 /**
  * Closing days of the general Latvian Song and Dance Festival (every 5 years). The holiday exists since the
- * 2 Oct 2014 amendment. 2023: 9 Jul (Sunday) → 10 Jul off, confirmed in law-and-platform-limits §3.3.
+ * 2 Oct 2014 amendment. 2023: 9 Jul (Sunday) → 10 Jul off, as the law's transfer rule gives.
  * 2018: the XXVI festival closed on Sunday 8 Jul (press, not in the project sources). The school youth festival
  * (e.g. 2025) is a different event and not a public holiday. Pass the next date (2028) once it is announced.
  */

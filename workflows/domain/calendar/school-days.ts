@@ -5,7 +5,7 @@
  * A school day for a learner of grade G is a Monday–Friday that lies in one of G's semesters and is not:
  * a public holiday or transferred day off, a school holiday period that applies to G, the grade-1 extra week
  * (grade 1 only), a national or municipal extra day off, or a closure of the learner's school. This is the
- * working definition proposed in law-and-platform-limits.md §3.4; there is no statutory one. Pre-school
+ * project's working definition (docs/domain.md §8); there is no statutory one. Pre-school
  * (grade 0) rules are described in types.ts.
  *
  * Semantics, chosen so the functions agree with each other:

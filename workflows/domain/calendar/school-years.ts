@@ -2,7 +2,7 @@
  * National school-year calendars (general education), the defaults a municipality starts from and may edit.
  *
  * Sources:
- *   - 2024/25 and 2025/26: shared/domain/law-and-platform-limits.md §3.2, from school extracts and press items
+ *   - 2024/25 and 2025/26: from school extracts and press items
  *     about the Cabinet regulations (MK No. 698 of 5 Dec 2023; the 2025/26 one approved 17 Dec 2024).
  *   - 2026/27: not in the project sources. Press reports of the regulation the Cabinet approved on
  *     16 Dec 2025 (rus.jauns.lv 2025-12-16; press.lv/LETA 2025-12-23) give the dates below. They match the
@@ -30,7 +30,7 @@ export const SCHOOL_YEAR_2024_25: SchoolYearCalendar = {
   provisional: false,
   source:
     "MK noteikumi Nr. 698 (05.12.2023.) par 2024./2025. mācību gadu, pēc skolu publicētiem izrakstiem " +
-    "(law-and-platform-limits.md §3.2, SECONDARY).",
+    "(sekundārs avots).",
 };
 
 export const SCHOOL_YEAR_2025_26: SchoolYearCalendar = {
@@ -50,8 +50,7 @@ export const SCHOOL_YEAR_2025_26: SchoolYearCalendar = {
   extraDaysOff: [],
   provisional: false,
   source:
-    "MK noteikumi par 2025./2026. mācību gadu (apstiprināti 17.12.2024.), pēc preses ziņām " +
-    "(law-and-platform-limits.md §3.2, SECONDARY).",
+    "MK noteikumi par 2025./2026. mācību gadu (apstiprināti 17.12.2024.), pēc preses ziņām " + "(sekundārs avots).",
 };
 
 export const SCHOOL_YEAR_2026_27: SchoolYearCalendar = {

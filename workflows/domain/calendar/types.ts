@@ -5,8 +5,7 @@
  * are editable there, so these schemas are the contract: parse every stored or edited value with them.
  *
  * Sources: each year's Cabinet regulation "Noteikumi par 20XX./20XX. mācību gada un mācību semestru sākuma
- * un beigu laiku un brīvdienu laiku" (Vispārējās izglītības likums, Art. 4 p.16), as summarised in
- * shared/domain/law-and-platform-limits.md §3.1–§3.4.
+ * un beigu laiku un brīvdienu laiku" (Vispārējās izglītības likums, Art. 4 p.16).
  *
  * Grades: 1–12 are general-education grades. Pre-school (the compulsory 5–6-year-old programme that
  * MK 89 p.7 counts in days) is grade 0. The school-year regulations do not govern pre-school, so grade 0
