@@ -10,7 +10,7 @@ import { demoLearners, type DemoLearner } from "../../prisma/seed/demo-learners.
 import { demoIds, demoSlackUserId } from "../../prisma/seed/demo-municipality.js";
 import { absenceStateQuery, absenceWorkflowId } from "../../workflows/absence-messages.js";
 import { DEFAULT_ABSENCE_RULES } from "../../workflows/domain/absence-rules.js";
-import { callText, type CapturedCall } from "../support/slack/fake-slack-api.js";
+import { callText } from "../support/slack/fake-slack-api.js";
 import { useSlackBotHarness, WORKFLOWS_PATH } from "../support/slack/slack-bot-harness.js";
 import { useTemporalTestEnv } from "../support/temporal-env.js";
 import { recordHistoryIfAsked } from "../replay/record-from-test.js";
