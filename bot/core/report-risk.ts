@@ -1,10 +1,5 @@
 import { z } from "zod";
-import {
-  caseConfigOverridesSchema,
-  caseWorkflowId,
-  riskReportedSignal,
-  type CaseConfig,
-} from "../../workflows/case-messages.js";
+import { caseWorkflowId, riskReportedSignal, type CaseConfig } from "../../workflows/case-messages.js";
 import { riskAnswerSchema, type RiskAnswer } from "../../workflows/domain/risk-catalogue.js";
 import { triage, type TriageResult } from "../../workflows/domain/triage.js";
 import type { Prisma } from "../../prisma/client.js";
@@ -14,6 +9,7 @@ import type { KnownActor } from "./actor.js";
 import type { CoreDeps } from "./deps.js";
 import { signalWithStart } from "./temporal-client.js";
 import { caseWorkflow } from "../../workflows/case-workflow.js";
+import { createRuleSetRepository } from "../../prisma/repositories/rule-set-repository.js";
 
 /** A risk report as any chat platform submits it, validated once at the edge. */
 export const riskReportSubmissionSchema = z
@@ -210,13 +206,8 @@ export async function submitRiskReport(
 }
 
 /** The municipality's newest case-handling rules (RuleSet CASE_HANDLING), over the deployment's defaults. */
-async function caseConfigFor(deps: CoreDeps, municipalityId: string): Promise<CaseConfig> {
-  const row = await deps.prisma.ruleSet.findFirst({
-    where: { municipalityId, kind: "CASE_HANDLING", effectiveFrom: { lte: deps.now() } },
-    orderBy: { version: "desc" },
-    select: { definition: true },
-  });
-  return row ? { ...deps.caseConfig, ...caseConfigOverridesSchema.parse(row.definition) } : deps.caseConfig;
+function caseConfigFor(deps: CoreDeps, municipalityId: string): Promise<CaseConfig> {
+  return createRuleSetRepository(deps.prisma).caseConfig(municipalityId, deps.now(), deps.caseConfig);
 }
 
 async function signalCase(

@@ -4,6 +4,7 @@ import { createCaseRepository } from "../../prisma/repositories/case-repository.
 import type { KnownActor } from "./actor.js";
 import { caseFor, type Denied } from "./case-actions.js";
 import type { CoreDeps } from "./deps.js";
+import { createAuditLogRepository } from "../../prisma/repositories/audit-log-repository.js";
 
 export interface CaseDetails {
   ref: string;
@@ -30,15 +31,13 @@ export async function viewCase(
   if (found.kind !== "OK") return found;
   const { row } = found;
   const reports = await createCaseRepository(deps.prisma).reports({ caseId: row.id });
-  await deps.prisma.auditLog.create({
-    data: {
-      actorKind: "STAFF",
-      actorId: input.actor.staffId,
-      action: "CASE_DETAILS_READ",
-      entityType: "Case",
-      entityId: row.id,
-      purpose: "chat-case-details",
-    },
+  await createAuditLogRepository(deps.prisma).record({
+    actorKind: "STAFF",
+    actorId: input.actor.staffId,
+    action: "CASE_DETAILS_READ",
+    entityType: "Case",
+    entityId: row.id,
+    purpose: "chat-case-details",
   });
   const latest = new Map<string, { frequency: number | null; present: boolean | null }>();
   for (const report of reports)
