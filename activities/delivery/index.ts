@@ -15,7 +15,7 @@ export function createDelivery(
     Pick<DrainerOptions, "now" | "pollMs" | "batchSize" | "leaseMs" | "maxBackoffMs">
   >,
 ) {
-  const { prisma, transports, logger } = options;
+  const { prisma, logger } = options;
   const outbox = createOutbox({ prisma });
   const alerts = createOperatorAlerts({
     prisma,

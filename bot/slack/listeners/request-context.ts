@@ -10,23 +10,30 @@ export interface RequestContext {
   locale: Locale;
 }
 
+const PENDING = "pmpRequestContext";
+
 /**
- * Global middleware: the actor behind the request (null for anyone not registered, who then gets a polite
- * refusal) and their locale, put in Bolt's context before any listener runs.
+ * Global middleware: starts looking up the actor behind the request (null for anyone not registered, who then
+ * gets a polite refusal) and their locale, once per request, and puts the pending answer in Bolt's context. It
+ * does not wait for it: a button's listener acknowledges first and reads the actor after, so the database round
+ * trip is not inside Slack's 3-second window.
  */
 export function requestContextMiddleware(deps: SlackListenerDeps): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {
-    // A failing look-up fails the request (Bolt's error handler logs it): never mistake it for "not registered".
-    const actor = await slackActor(deps.core, body as SlackPayloadUser);
-    context.actor = actor;
-    context.locale = actor?.locale ?? DEFAULT_LOCALE;
+    const pending = slackActor(deps.core, body as SlackPayloadUser).then((actor): RequestContext => ({
+      actor,
+      locale: actor?.locale ?? DEFAULT_LOCALE,
+    }));
+    // A failed look-up fails the listener that reads it (never mistaken for "not registered"); a request no
+    // listener reads must not turn it into an unhandled rejection.
+    pending.catch(() => {});
+    context[PENDING] = pending;
     await next();
   };
 }
 
-export function requestContext(context: Context): RequestContext {
-  return {
-    actor: (context.actor as KnownActor | null | undefined) ?? null,
-    locale: (context.locale as Locale | undefined) ?? DEFAULT_LOCALE,
-  };
+/** Who is asking and in which language, as the middleware resolved it for this request. */
+export async function requestContext(context: Context): Promise<RequestContext> {
+  const pending = context[PENDING] as Promise<RequestContext> | undefined;
+  return pending ? pending : { actor: null, locale: DEFAULT_LOCALE };
 }

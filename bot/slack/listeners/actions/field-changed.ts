@@ -22,7 +22,7 @@ export function fieldChangedCallback(deps: SlackListenerDeps) {
         ...parseSlackFormValues(view.state?.values as Record<string, Record<string, unknown>> | undefined),
         [fieldId]: action.selected_option?.value ?? null,
       };
-      const form = await refreshForm(deps.core, { ...requestContext(context), formId, fieldId, values });
+      const form = await refreshForm(deps.core, { ...(await requestContext(context)), formId, fieldId, values });
       if (form) await client.views.update({ view_id: view.id, hash: view.hash, view: renderSlackModal(form) });
     } catch (error) {
       deps.logger.error("form refresh failed", { form: formId, error: errorMessage(error) });

@@ -20,7 +20,7 @@ export function intentButtonCallback(
 ) {
   return async ({ ack, body, action, client, respond, context }: Args) => {
     await ack();
-    const { actor, locale } = requestContext(context);
+    const { actor, locale } = await requestContext(context);
     const intent = decode(action);
     try {
       const outcome = await handleClick(deps.core, { actor, locale, intent });

@@ -17,7 +17,7 @@ type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
  */
 export function pmpCommandCallback(deps: SlackListenerDeps) {
   return async ({ ack, command, respond, client, context }: Args) => {
-    const { actor, locale } = requestContext(context);
+    const { actor, locale } = await requestContext(context);
     const parsed = parsePmpCommand(command.text);
     const answersLater = actor !== null && parsed.kind === "CASE";
     let acked = false;

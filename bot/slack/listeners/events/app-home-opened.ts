@@ -12,7 +12,7 @@ export function appHomeOpenedCallback(deps: SlackListenerDeps) {
   return async ({ event, client, context }: Args) => {
     if (event.tab !== "home") return;
     try {
-      const home = await homeFor(deps.core, requestContext(context));
+      const home = await homeFor(deps.core, await requestContext(context));
       await client.views.publish({ user_id: event.user, view: renderSlackHome(home) });
     } catch (error) {
       deps.logger.error("app home failed", { error: errorMessage(error) });

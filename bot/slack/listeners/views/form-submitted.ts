@@ -17,7 +17,7 @@ type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
  */
 export function formSubmittedCallback(deps: SlackListenerDeps, formId: FormId) {
   return async ({ ack, view, context }: Args) => {
-    const { actor, locale } = requestContext(context);
+    const { actor, locale } = await requestContext(context);
     const inputBlocks = view.blocks.flatMap((b) => (b.type === "input" && b.block_id ? [b.block_id] : []));
     try {
       const reply = await submitForm(deps.core, {
