@@ -36,6 +36,9 @@ export async function caseFor(
   return decision.reason === "TRAINING_REQUIRED" ? { kind: "TRAINING_REQUIRED" } : { kind: "FORBIDDEN" };
 }
 
+/** Case statuses after the manager's decision (the workflow's phases CONFIRMED and REJECTED, and closing). */
+const DECIDED_STATUSES: readonly string[] = ["CONFIRMED", "REJECTED", "CLOSED"];
+
 export type TakeOutcome =
   | { kind: "TAKEN"; ref: string; alreadyYours: boolean }
   | { kind: "ALREADY_TAKEN"; ref: string; by: string }
@@ -49,6 +52,13 @@ export type TakeOutcome =
 export async function takeCase(deps: CoreDeps, input: { actor: KnownActor; caseId: string }): Promise<TakeOutcome> {
   const found = await caseFor(deps, input.actor, "TAKE_CASE", { caseId: input.caseId });
   if (found.kind !== "OK") return found;
+  // Somebody else's name is already on record (the workflow writes it after accepting the take, and nobody is
+  // ever taken off a case): answer as the workflow's validator would, without a round trip through it.
+  if (found.row.caseManagerId && found.row.caseManagerId !== input.actor.staffId) {
+    return DECIDED_STATUSES.includes(found.row.status)
+      ? { kind: "ALREADY_DECIDED", ref: found.row.ref }
+      : { kind: "ALREADY_TAKEN", ref: found.row.ref, by: found.row.caseManager?.displayName ?? "—" };
+  }
   const handle = deps.temporal.workflow.getHandle(found.row.workflowId);
   try {
     const result = await handle.executeUpdate(takeCaseUpdate, {

@@ -48,17 +48,39 @@ export async function reportableClasses(deps: CoreDeps, actor: KnownActor) {
     ),
   ];
   if (schoolIds.length === 0) return [];
-  // One round trip (the form opens inside Slack's 3-second window): classes with active learners and their
-  // school's name together, instead of a groupBy and a second query for the names.
-  const rows = reportableClassRowsSchema.parse(
-    await deps.prisma.$queryRaw<unknown[]>`
-      SELECT l."schoolId", s."nameLv" AS "schoolName", l."classLabel"
-      FROM "Learner" l JOIN "School" s ON s."id" = l."schoolId"
-      WHERE l."schoolId" = ANY(${schoolIds}::text[]) AND l."active"
-      GROUP BY l."schoolId", s."nameLv", l."classLabel"
-      ORDER BY l."schoolId", l."classLabel"`,
-  );
-  return rows.sort((a, b) => compareClasses(a.classLabel, b.classLabel));
+  return classesOfSchools(deps, schoolIds);
+}
+
+/**
+ * How long a school's class list is reused. Who may report is decided on every request from the actor's current
+ * roles; only the list of classes that have learners is kept, because the form opens inside Slack's 3-second
+ * window and classes change with imports, not by the minute: a class added is offered within this time.
+ */
+export const CLASS_LIST_TTL_MS = 60_000;
+const classLists = new WeakMap<CoreDeps["prisma"], Map<string, { at: number; rows: ReportableClass[] }>>();
+type ReportableClass = z.output<typeof reportableClassRowsSchema>[number];
+
+/** The classes with active learners in these schools, with the school's name, from a short per-database cache. */
+async function classesOfSchools(deps: CoreDeps, schoolIds: string[]): Promise<ReportableClass[]> {
+  const key = [...schoolIds].sort().join(",");
+  const now = deps.now().getTime();
+  let cache = classLists.get(deps.prisma);
+  if (!cache) classLists.set(deps.prisma, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit && now - hit.at < CLASS_LIST_TTL_MS) return hit.rows;
+  // One round trip: classes with active learners and their school's name together.
+  const rows = reportableClassRowsSchema
+    .parse(
+      await deps.prisma.$queryRaw<unknown[]>`
+        SELECT l."schoolId", s."nameLv" AS "schoolName", l."classLabel"
+        FROM "Learner" l JOIN "School" s ON s."id" = l."schoolId"
+        WHERE l."schoolId" = ANY(${schoolIds}::text[]) AND l."active"
+        GROUP BY l."schoolId", s."nameLv", l."classLabel"
+        ORDER BY l."schoolId", l."classLabel"`,
+    )
+    .sort((a, b) => compareClasses(a.classLabel, b.classLabel));
+  cache.set(key, { at: now, rows });
+  return rows;
 }
 
 const reportableClassRowsSchema = z.array(

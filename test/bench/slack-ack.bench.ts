@@ -538,11 +538,12 @@ Bolt apps (ExpressReceiver, same signing secret, constant authorisation without 
 only \`ack()\`, and one that opens the very form the bot opens (captured from the bot's warm-up) with
 \`views.open\` and then acknowledges: the outbound call is Slack's cost, not ours.
 
-- \`/pmp report\`: the bot resolves the Slack user, loads the classes they may report on and opens the report
+- \`/pmp report\`: the bot resolves the Slack user, loads the classes they may report on (a school's class list is
+  reused for up to a minute; who may report is checked on every request) and opens the report
   modal with \`views.open\` (the trigger id expires after 3 s) before acknowledging. ${REQUESTS} \`views.open\` calls checked.
 - Take button: a colleague clicks "Take the case" on one of ${CASES} cases the psychologist already took. The bot
-  acknowledges first, then resolves the user, sends the take update to the case workflow, which refuses it, and
-  answers privately through \`response_url\` with who took it. All ${REQUESTS} answers arrived
+  acknowledges first, then resolves the user, finds the colleague's name already on the case record (so the
+  case workflow is not asked: its validator would refuse the same way), and answers privately through \`response_url\` with who took it. All ${REQUESTS} answers arrived
   ${(timing.drainMs / 1000).toFixed(1)} s after the first click; no payload carried learner data.
 
 | scenario | p50 | p99 | max | throughput | event loop busy | ratio to its baseline (p50 / p99) |
