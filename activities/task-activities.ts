@@ -7,38 +7,16 @@ import { createTaskRepository } from "../prisma/repositories/task-repository.js"
 import type { Logger } from "../prisma/runtime/logger.js";
 import { rigaDateOf, type SchoolYearCalendar } from "../workflows/domain/calendar/index.js";
 import type { OpenTaskInput, TaskAssignment, TaskSubject, UpdateTaskInput } from "../workflows/human-tasks.js";
+import { CASE_MANAGER_ROLES, SCHOOL_STAFF } from "../bot/core/access-matrix.js";
 
 // The Task rows of human tasks (workflows/human-tasks.ts): opened once per workflow task, then changed as the
 // task is done, cancelled, overdue or handed up its escalation chain. Each call resolves who holds the task
 // from the directory, so "nobody has this role here" reaches the workflow, which passes the task up the chain
 // and raises NOBODY_TO_ASSIGN instead of leaving it with no one.
 
-/** The support-team members who can take a case (as bot/core/access-matrix.ts CASE_MANAGER_ROLES). */
-const SUPPORT_TEAM_ROLES: Role[] = [
-  "PSYCHOLOGIST",
-  "SOCIAL_PEDAGOGUE",
-  "SPECIAL_EDUCATION_TEACHER",
-  "SPEECH_THERAPIST",
-  "SCHOOL_COORDINATOR",
-];
-
-/** Roles held at a school; the others are looked up in the municipality. */
-const SCHOOL_ROLES = new Set<Role>([
-  "TEACHER",
-  "CLASS_TEACHER",
-  "PSYCHOLOGIST",
-  "SOCIAL_PEDAGOGUE",
-  "SPECIAL_EDUCATION_TEACHER",
-  "SPEECH_THERAPIST",
-  "TEACHING_ASSISTANT",
-  "OCCUPATIONAL_THERAPIST",
-  "SIGN_INTERPRETER",
-  "ASSISTANT",
-  "CAREER_COUNSELLOR",
-  "SCHOOL_NURSE",
-  "SCHOOL_COORDINATOR",
-  "DIRECTOR",
-]);
+/** The support-team members who can take a case, and the roles held at a school: as the access matrix has them. */
+const SUPPORT_TEAM_ROLES = CASE_MANAGER_ROLES;
+const SCHOOL_ROLES = new Set<Role>(SCHOOL_STAFF);
 
 /** No class teacher on record: the school's social pedagogue takes the parent call (MK 89 practice). */
 const STAND_INS: Partial<Record<Role, Role>> = { CLASS_TEACHER: "SOCIAL_PEDAGOGUE" };

@@ -28,7 +28,8 @@ export type Scope =
   /** Anything concerning a learner of the actor's municipality (agencies acting on a referral). */
   | "OWN_MUNICIPALITY";
 
-const SCHOOL_STAFF: Role[] = [
+/** Roles held at a school (the others belong to the municipality or an agency). */
+export const SCHOOL_STAFF: Role[] = [
   "TEACHER",
   "CLASS_TEACHER",
   "PSYCHOLOGIST",

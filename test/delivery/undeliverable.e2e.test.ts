@@ -6,14 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveActor } from "../../bot/core/actor.js";
 import { submitRiskReport } from "../../bot/core/report-risk.js";
 import { takeCase } from "../../bot/core/case-actions.js";
-import { createAbsenceDispatcher } from "../../bot/ingest/absence-dispatch.js";
-import { createAbsenceImporter } from "../../prisma/absences/importer.js";
 import { demoLearners, type DemoLearner } from "../../prisma/seed/demo-learners.js";
 import { DEMO, demoIds, demoSlackUserId } from "../../prisma/seed/demo-municipality.js";
 import { absenceStateQuery, absenceWorkflowId } from "../../workflows/absence-messages.js";
 import { caseStateQuery } from "../../workflows/case-messages.js";
 import { useSlackBotHarness, WORKFLOWS_PATH } from "../support/slack/slack-bot-harness.js";
 import { useTemporalTestEnv } from "../support/temporal-env.js";
+import { importAbsences, type AbsenceDay } from "../escalation/import-absences.js";
 
 // A chat problem never fails a legal duty: a message Slack refuses for good (an archived channel, a deactivated
 // user) is marked FAILED and raises one operator alert, and the workflow it came from goes on.
@@ -51,29 +50,8 @@ async function until<T>(what: string, read: () => Promise<T>, done: (value: T) =
   }
 }
 
-/** Imports unexcused lessons through the real importer and tells the workflows, as the bot's sweep would. */
-async function importUnexcused(learner: DemoLearner, days: Array<[date: string, lessons: number]>) {
-  const records = days.flatMap(([date, lessons]) =>
-    Array.from({ length: lessons }, (_, i) => ({
-      learner_code: learner.learnerCode,
-      date,
-      lesson: String(i + 1),
-      subject: "Matemātika",
-      reason: null,
-      justified: "no",
-    })),
-  );
-  const imported = await createAbsenceImporter({ prisma: harness().db.prisma, pool }).importRecords(records, {
-    scope: { schoolCode: learner.schoolCode },
-    label: "test",
-  });
-  expect(imported.rejected).toBe(0);
-  await createAbsenceDispatcher({
-    prisma: harness().db.prisma,
-    temporal: temporal().client,
-    taskQueue: harness().taskQueue,
-  }).dispatchPending();
-}
+const importUnexcused = (learner: DemoLearner, days: AbsenceDay[]) =>
+  importAbsences({ harness: harness(), temporal: temporal(), pool }, learner, days);
 
 const alerts = () => harness().db.prisma.operatorAlert.findMany({ orderBy: { createdAt: "asc" } });
 const failedRows = () => harness().db.prisma.outboxMessage.findMany({ where: { status: "FAILED" } });

@@ -4,8 +4,6 @@ process.env.TEMPORAL_TEST_SERVER_START_TIME = "2025-10-16T06:00:00Z";
 
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAbsenceDispatcher } from "../../bot/ingest/absence-dispatch.js";
-import { createAbsenceImporter } from "../../prisma/absences/importer.js";
 import { demoLearners, type DemoLearner } from "../../prisma/seed/demo-learners.js";
 import { demoIds, demoSlackUserId } from "../../prisma/seed/demo-municipality.js";
 import { absenceStateQuery, absenceWorkflowId } from "../../workflows/absence-messages.js";
@@ -14,6 +12,7 @@ import { callText } from "../support/slack/fake-slack-api.js";
 import { useSlackBotHarness, WORKFLOWS_PATH } from "../support/slack/slack-bot-harness.js";
 import { useTemporalTestEnv } from "../support/temporal-env.js";
 import { recordHistoryIfAsked } from "../replay/record-from-test.js";
+import { importAbsences as importShared, type AbsenceDay } from "./import-absences.js";
 
 const temporal = useTemporalTestEnv({ workflowsPath: WORKFLOWS_PATH });
 const harness = useSlackBotHarness(temporal);
@@ -34,33 +33,8 @@ const rigaTime = (isoLocal: string) => new Date(`${isoLocal}+02:00`).getTime();
 const learners = demoLearners().filter((l) => l.schoolCode === "DEMO-VSK" && l.grade >= 1);
 const pickLearner = (predicate: (l: DemoLearner) => boolean, skip = 0) => learners.filter(predicate)[skip]!;
 
-/** Imports unexcused lessons through the real importer, then tells the workflows, as the bot's sweep would. */
-async function importAbsences(
-  learner: DemoLearner,
-  days: Array<[date: string, lessons: number, justified?: "yes" | "no" | "unknown"]>,
-) {
-  const records = days.flatMap(([date, lessons, justified = "no"]) =>
-    Array.from({ length: lessons }, (_, i) => ({
-      learner_code: learner.learnerCode,
-      date,
-      lesson: String(i + 1),
-      subject: "Matemātika",
-      reason: null,
-      justified,
-    })),
-  );
-  const result = await createAbsenceImporter({ prisma: harness().db.prisma, pool }).importRecords(records, {
-    scope: { schoolCode: learner.schoolCode },
-    label: "test",
-  });
-  expect(result.rejected).toBe(0);
-  await createAbsenceDispatcher({
-    prisma: harness().db.prisma,
-    temporal: temporal().client,
-    taskQueue: harness().taskQueue,
-  }).dispatchPending();
-  return result;
-}
+const importAbsences = (learner: DemoLearner, days: AbsenceDay[]) =>
+  importShared({ harness: harness(), temporal: temporal(), pool }, learner, days);
 
 /** Lets virtual time run to a Riga wall-clock moment. */
 async function sleepUntil(isoLocal: string) {
