@@ -12,8 +12,8 @@ import {
 } from "../bot/core/messages/composers/case-messages.js";
 import type { CaseEvent } from "../workflows/case-messages.js";
 import { riskGroupByCode, type RiskGroupCode } from "../workflows/domain/risk-catalogue.js";
-import { highestLevel, type PreventionLevel } from "../workflows/domain/triage.js";
-import type { CaseRepository } from "../prisma/repositories/case-repository.js";
+import type { PreventionLevel } from "../workflows/domain/triage.js";
+import { levelFromReports, type CaseRepository } from "../prisma/repositories/case-repository.js";
 import type { ChatPerson, DirectoryRepository } from "../prisma/repositories/directory-repository.js";
 import type { Message } from "../bot/core/messages/model.js";
 import type { Recipients } from "./delivery/recipients.js";
@@ -43,7 +43,7 @@ export function createCaseNotifier(deps: {
     return {
       caseId: row.id,
       ref: row.ref,
-      level: highestLevel(row.reports.map((r) => (r.triage as { level?: PreventionLevel }).level ?? "UNIVERSAL")),
+      level: levelFromReports(row.reports),
       groups: [...groups].sort().map((code) => {
         const group = riskGroupByCode(code);
         return group ? localName(group, locale) : code;

@@ -1,6 +1,6 @@
 import { CaseErrors, decideCaseUpdate, takeCaseUpdate, type CaseDecision } from "../../workflows/case-messages.js";
-import { createCaseRepository } from "../../prisma/repositories/case-repository.js";
-import { highestLevel, type PreventionLevel, type TriageResult } from "../../workflows/domain/triage.js";
+import { createCaseRepository, levelFromReports } from "../../prisma/repositories/case-repository.js";
+import type { PreventionLevel } from "../../workflows/domain/triage.js";
 import { authorize, type Command } from "./access-matrix.js";
 import { updateFailureType as failureType } from "./update-failure.js";
 import type { KnownActor } from "./actor.js";
@@ -119,6 +119,6 @@ export async function openDecision(
     caseId: found.row.id,
     ref: found.row.ref,
     decision: input.decision,
-    suggestedLevel: highestLevel(reports.map((r) => (r.triage as unknown as TriageResult).level)),
+    suggestedLevel: levelFromReports(reports),
   };
 }

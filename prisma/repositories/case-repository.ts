@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../client.js";
 import type { PreventionLevel } from "../generated/enums.js";
+import { highestLevel } from "../../workflows/domain/triage.js";
 
 // Cases as the workflow and the bot need them. Learners appear by pseudonymous fields only (code, initials,
 // class); their personal data stays behind the vault.
@@ -21,6 +22,14 @@ const caseSelect = {
   school: { select: { municipalityId: true, nameLv: true } },
   learner: { select: { id: true, learnerCode: true, initials: true, grade: true, classLabel: true, publicRef: true } },
 } as const;
+
+/**
+ * The level a case's reports put it on before the manager decides: the most intensive of their triage levels
+ * (the case workflow keeps the same as reports arrive). The one place the bot and the worker derive it.
+ */
+export function levelFromReports(reports: ReadonlyArray<{ triage: unknown }>): PreventionLevel {
+  return highestLevel(reports.map((r) => (r.triage as { level?: PreventionLevel } | null)?.level ?? "UNIVERSAL"));
+}
 
 export function createCaseRepository(prisma: PrismaClient) {
   return {
