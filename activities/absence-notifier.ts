@@ -24,15 +24,23 @@ export function createAbsenceNotifier(deps: { prisma: PrismaClient; recipients: 
   const { prisma, recipients } = deps;
   const { directory, learnerOf, assignees, rulesOf } = createAbsencePeople(prisma);
 
-  /** To the people holding `role` for this learner; nobody holding it is an operator alert. */
+  /**
+   * To the people holding `role` for this learner; nobody holding it is an operator alert, once per duty when
+   * the message is about a step (`dutyKey`, shared with the workflow's own NOBODY_TO_ASSIGN report).
+   */
   async function send(
     learner: AbsenceLearner,
     role: Role,
     people: ChatPerson[],
     key: string,
     compose: (locale: Locale) => Message,
+    dutyKey?: string,
   ): Promise<void> {
-    await recipients.toPeople(people, key, compose, { municipalityId: learner.school.municipalityId, role });
+    await recipients.toPeople(people, key, compose, {
+      municipalityId: learner.school.municipalityId,
+      role,
+      ...(dutyKey ? { dutyKey } : {}),
+    });
   }
 
   const label = (learner: AbsenceLearner): LearnerLabel => ({
@@ -61,52 +69,64 @@ export function createAbsenceNotifier(deps: { prisma: PrismaClient; recipients: 
                   select: { officialEmail: true },
                 })
               : null;
-          await send(learner, role, people, keyOf(input, step.key, "opened"), (locale) => {
-            switch (step.kind) {
-              case "PARENT_CONTACT":
-                return composeParentContactTask({
-                  locale,
-                  learner: label(learner),
-                  date: notice.detail?.date ?? "",
-                  due: step.dueAt,
-                  outOfFamilyCare: learner.careSetting !== "FAMILY",
-                  legalPoint: step.legalPoint,
-                  step: ref,
-                });
-              case "VIIS_ENTRY":
-                return composeViisTask({
-                  locale,
-                  learner: label(learner),
-                  count: notice.detail?.count ?? 0,
-                  legalPoint: step.legalPoint,
-                  step: ref,
-                });
-              case "SOCIAL_SERVICE_REFERRAL":
-                return composeReferralTask({
-                  locale,
-                  learner: label(learner),
-                  email: agency?.officialEmail ?? "—",
-                  legalPoint: step.legalPoint,
-                  step: ref,
-                });
-              case "REFERRAL_ACKNOWLEDGEMENT":
-                return composeAcknowledgementTask({
-                  locale,
-                  learnerRef: learner.publicRef,
-                  schoolName: learner.school.nameLv,
-                  due: step.dueAt,
-                  legalPoint: step.legalPoint,
-                  step: ref,
-                });
-            }
-          });
+          await send(
+            learner,
+            role,
+            people,
+            keyOf(input, step.key, "opened"),
+            (locale) => {
+              switch (step.kind) {
+                case "PARENT_CONTACT":
+                  return composeParentContactTask({
+                    locale,
+                    learner: label(learner),
+                    date: notice.detail?.date ?? "",
+                    due: step.dueAt,
+                    outOfFamilyCare: learner.careSetting !== "FAMILY",
+                    legalPoint: step.legalPoint,
+                    step: ref,
+                  });
+                case "VIIS_ENTRY":
+                  return composeViisTask({
+                    locale,
+                    learner: label(learner),
+                    count: notice.detail?.count ?? 0,
+                    legalPoint: step.legalPoint,
+                    step: ref,
+                  });
+                case "SOCIAL_SERVICE_REFERRAL":
+                  return composeReferralTask({
+                    locale,
+                    learner: label(learner),
+                    email: agency?.officialEmail ?? "—",
+                    legalPoint: step.legalPoint,
+                    step: ref,
+                  });
+                case "REFERRAL_ACKNOWLEDGEMENT":
+                  return composeAcknowledgementTask({
+                    locale,
+                    learnerRef: learner.publicRef,
+                    schoolName: learner.school.nameLv,
+                    due: step.dueAt,
+                    legalPoint: step.legalPoint,
+                    step: ref,
+                  });
+              }
+            },
+            keyOf(input, step.key),
+          );
           return;
         }
         case "STEP_REMINDER": {
           const { role, people } = await assignees(learner, notice.step.kind, rules.parentContact.responsibleRole);
           const who = notice.step.kind === "REFERRAL_ACKNOWLEDGEMENT" ? learner.publicRef : learner.learnerCode;
-          await send(learner, role, people, keyOf(input, notice.step.key, "reminder"), (locale) =>
-            composeAbsenceReminder({ learner: who, due: notice.step.dueAt }, locale),
+          await send(
+            learner,
+            role,
+            people,
+            keyOf(input, notice.step.key, "reminder"),
+            (locale) => composeAbsenceReminder({ learner: who, due: notice.step.dueAt }, locale),
+            keyOf(input, notice.step.key),
           );
           return;
         }

@@ -48,13 +48,14 @@ export function createRecipients(deps: { directory: DirectoryRepository; outbox:
       people: ReadonlyArray<ChatPerson | null>,
       key: string,
       compose: (locale: Locale, person: ChatPerson) => Message,
-      context: { municipalityId: string | null; role?: string },
+      context: { municipalityId: string | null; role?: string; dutyKey?: string },
     ): Promise<void> {
-      // People found by role: nobody holding it means the duty has no owner, which operators must hear about.
+      // People found by role: nobody holding it means the duty has no owner, which operators must hear about,
+      // once per duty (`dutyKey`, the same key the workflow's own NOBODY_TO_ASSIGN report uses).
       if (context.role && people.every((person) => !person)) {
         await alerts.raise({
           kind: "NOBODY_TO_ASSIGN",
-          dedupeKey: `nobody:${key}`,
+          dedupeKey: `nobody:${context.dutyKey ?? key}`,
           detail: context.role,
           reference: key,
           municipalityId: context.municipalityId,
