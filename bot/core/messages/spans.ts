@@ -2,7 +2,7 @@
 // reference, a command or an emphasised word. Every surface then shows emphasis its own way.
 
 import { template, type Locale, type MessageKey } from "../i18n.js";
-import type { Message, Span } from "./model.js";
+import type { Button, Message, Span } from "./model.js";
 
 export const plain = (text: string): Span => ({ kind: "plain", text });
 export const strong = (text: string): Span => ({ kind: "strong", text });
@@ -42,4 +42,15 @@ export function spansText(spans: readonly Span[]): string {
 /** One paragraph of text: the shape of every notice and every short answer. */
 export function textMessage(spans: Span[]): Message {
   return { summary: spansText(spans), blocks: [{ kind: "text", spans }] };
+}
+
+/** One paragraph and the buttons that act on it: the shape of every task sent to the person who does it. */
+export function taskMessage(spans: Span[], buttons: Button[]): Message {
+  return {
+    summary: spansText(spans),
+    blocks: [
+      { kind: "text", spans },
+      { kind: "actions", buttons },
+    ],
+  };
 }

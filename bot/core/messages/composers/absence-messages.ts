@@ -5,7 +5,7 @@
 
 import { formatRigaDateTime, t, type Locale } from "../../i18n.js";
 import type { Message } from "../model.js";
-import { spansText, strong, textMessage, tSpans } from "../spans.js";
+import { strong, taskMessage, textMessage, tSpans } from "../spans.js";
 
 export interface LearnerLabel {
   code: string;
@@ -40,21 +40,12 @@ export function composeParentContactTask(input: {
   });
   const contacted = (outcome: "JUSTIFIED" | "UNJUSTIFIED" | "UNREACHABLE") =>
     ({ kind: "RECORD_PARENT_CONTACT", ...step, outcome }) as const;
-  return {
-    summary: spansText(spans),
-    blocks: [
-      { kind: "text", spans },
-      {
-        kind: "actions",
-        buttons: [
-          { label: t(locale, "absence.showContacts"), style: "default", intent: { kind: "SHOW_CONTACTS", ...step } },
-          { label: t(locale, "absence.outcome.JUSTIFIED"), style: "primary", intent: contacted("JUSTIFIED") },
-          { label: t(locale, "absence.outcome.UNJUSTIFIED"), style: "default", intent: contacted("UNJUSTIFIED") },
-          { label: t(locale, "absence.outcome.UNREACHABLE"), style: "danger", intent: contacted("UNREACHABLE") },
-        ],
-      },
-    ],
-  };
+  return taskMessage(spans, [
+    { label: t(locale, "absence.showContacts"), style: "default", intent: { kind: "SHOW_CONTACTS", ...step } },
+    { label: t(locale, "absence.outcome.JUSTIFIED"), style: "primary", intent: contacted("JUSTIFIED") },
+    { label: t(locale, "absence.outcome.UNJUSTIFIED"), style: "default", intent: contacted("UNJUSTIFIED") },
+    { label: t(locale, "absence.outcome.UNREACHABLE"), style: "danger", intent: contacted("UNREACHABLE") },
+  ]);
 }
 
 /** The director enters the unexcused absences, their reasons and the remedial action in VIIS. */
@@ -72,23 +63,14 @@ export function composeViisTask(input: {
     count: input.count,
     point: input.legalPoint,
   });
-  return {
-    summary: spansText(spans),
-    blocks: [
-      { kind: "text", spans },
-      {
-        kind: "actions",
-        buttons: [
-          {
-            label: t(locale, "absence.viisDone"),
-            style: "primary",
-            intent: { kind: "OPEN_STEP_FORM", ...step, form: "VIIS_ENTERED" },
-          },
-          { label: t(locale, "absence.resolved"), style: "default", intent: { kind: "RESOLVE_ABSENCES", ...step } },
-        ],
-      },
-    ],
-  };
+  return taskMessage(spans, [
+    {
+      label: t(locale, "absence.viisDone"),
+      style: "primary",
+      intent: { kind: "OPEN_STEP_FORM", ...step, form: "VIIS_ENTERED" },
+    },
+    { label: t(locale, "absence.resolved"), style: "default", intent: { kind: "RESOLVE_ABSENCES", ...step } },
+  ]);
 }
 
 /** The school refers the unresolved absences to the social service, by e-signed document to its official e-mail. */
@@ -106,22 +88,13 @@ export function composeReferralTask(input: {
     email: input.email,
     point: input.legalPoint,
   });
-  return {
-    summary: spansText(spans),
-    blocks: [
-      { kind: "text", spans },
-      {
-        kind: "actions",
-        buttons: [
-          {
-            label: t(locale, "absence.referralSent"),
-            style: "primary",
-            intent: { kind: "OPEN_STEP_FORM", ...step, form: "REFERRAL_SENT" },
-          },
-        ],
-      },
-    ],
-  };
+  return taskMessage(spans, [
+    {
+      label: t(locale, "absence.referralSent"),
+      style: "primary",
+      intent: { kind: "OPEN_STEP_FORM", ...step, form: "REFERRAL_SENT" },
+    },
+  ]);
 }
 
 /** The social service acknowledges the school's referral; it knows the learner by public reference only. */
@@ -140,18 +113,9 @@ export function composeAcknowledgementTask(input: {
     due: formatRigaDateTime(input.due, locale),
     point: input.legalPoint,
   });
-  return {
-    summary: spansText(spans),
-    blocks: [
-      { kind: "text", spans },
-      {
-        kind: "actions",
-        buttons: [
-          { label: t(locale, "absence.ackDone"), style: "primary", intent: { kind: "ACKNOWLEDGE_REFERRAL", ...step } },
-        ],
-      },
-    ],
-  };
+  return taskMessage(spans, [
+    { label: t(locale, "absence.ackDone"), style: "primary", intent: { kind: "ACKNOWLEDGE_REFERRAL", ...step } },
+  ]);
 }
 
 /** A task's reminder before its deadline. `learner` is the code at school, the public reference elsewhere. */
