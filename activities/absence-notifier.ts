@@ -18,6 +18,7 @@ import type { AbsenceNotice } from "../workflows/absence-messages.js";
 import { createAbsencePeople, type AbsenceLearner, type Ref } from "./absence-people.js";
 import type { Recipients } from "./delivery/recipients.js";
 import { assertNever } from "./assert-never.js";
+import { isSchoolRole } from "../workflows/domain/role-scope.js";
 
 /** Turns an absence-escalation notice into messages for the people it concerns (one per person per notice). */
 export function createAbsenceNotifier(deps: { prisma: PrismaClient; recipients: Recipients }) {
@@ -132,7 +133,8 @@ export function createAbsenceNotifier(deps: { prisma: PrismaClient; recipients: 
         }
         case "STEP_OVERDUE": {
           const role = notice.escalateTo as Role;
-          const atSchool = role === "SCHOOL_COORDINATOR" || role === "DIRECTOR" || role === "SOCIAL_PEDAGOGUE";
+          // School staff see the learner's code; the municipality and agencies see the pseudonymous reference.
+          const atSchool = isSchoolRole(role);
           const people = await directory.peopleWithRole({
             roles: [role],
             ...(atSchool ? { schoolId: learner.schoolId } : { municipalityId: learner.school.municipalityId }),

@@ -11,13 +11,12 @@ import type { AbsenceRuleSet } from "../workflows/domain/absence-rules.js";
 export type Ref = { learnerId: string; term: SemesterKey };
 
 /** Who acts on each kind of step (the rule set names the parent-contact role; the rest follow MK 89 practice). */
-const ASSIGNEES: Record<AbsenceStep["kind"], { role: Role; level: "school" | "municipality" } | "PARENT_CONTACT_ROLE"> =
-  {
-    PARENT_CONTACT: "PARENT_CONTACT_ROLE",
-    VIIS_ENTRY: { role: "DIRECTOR", level: "school" },
-    SOCIAL_SERVICE_REFERRAL: { role: "DIRECTOR", level: "school" },
-    REFERRAL_ACKNOWLEDGEMENT: { role: "SOCIAL_SERVICE", level: "municipality" },
-  };
+const ASSIGNEES: Record<AbsenceStep["kind"], Role | "PARENT_CONTACT_ROLE"> = {
+  PARENT_CONTACT: "PARENT_CONTACT_ROLE",
+  VIIS_ENTRY: "DIRECTOR",
+  SOCIAL_SERVICE_REFERRAL: "DIRECTOR",
+  REFERRAL_ACKNOWLEDGEMENT: "SOCIAL_SERVICE",
+};
 
 /** Side effects of the absence-escalation workflow: its records, its tasks and who is told. */
 export function createAbsencePeople(prisma: PrismaClient) {
@@ -44,30 +43,19 @@ export function createAbsencePeople(prisma: PrismaClient) {
     return escalations.ofTerm(ref);
   }
 
+  /** The people who act on a step (as the Task row's holder is found: the directory's holdersOf). */
   async function assignees(
     learner: AbsenceLearner,
     kind: AbsenceStep["kind"],
     parentContactRole: Role,
   ): Promise<{ role: Role; people: ChatPerson[] }> {
     const spec = ASSIGNEES[kind];
-    if (spec === "PARENT_CONTACT_ROLE") {
-      const byClass = parentContactRole === "CLASS_TEACHER" ? { classLabel: learner.classLabel } : {};
-      const people = await directory.peopleWithRole({
-        roles: [parentContactRole],
-        schoolId: learner.schoolId,
-        ...byClass,
-      });
-      // No class teacher on record: the school's social pedagogue takes the call rather than nobody.
-      return people.length
-        ? { role: parentContactRole, people }
-        : {
-            role: "SOCIAL_PEDAGOGUE",
-            people: await directory.peopleWithRole({ roles: ["SOCIAL_PEDAGOGUE"], schoolId: learner.schoolId }),
-          };
-    }
-    const where =
-      spec.level === "school" ? { schoolId: learner.schoolId } : { municipalityId: learner.school.municipalityId };
-    return { role: spec.role, people: await directory.peopleWithRole({ roles: [spec.role], ...where }) };
+    return directory.holdersOf({
+      role: spec === "PARENT_CONTACT_ROLE" ? parentContactRole : spec,
+      schoolId: learner.schoolId,
+      municipalityId: learner.school.municipalityId,
+      classLabel: learner.classLabel,
+    });
   }
 
   async function rulesOf(ref: Ref): Promise<AbsenceRuleSet> {

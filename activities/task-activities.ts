@@ -7,19 +7,15 @@ import { createTaskRepository } from "../prisma/repositories/task-repository.js"
 import type { Logger } from "../prisma/runtime/logger.js";
 import { rigaDateOf, type SchoolYearCalendar } from "../workflows/domain/calendar/index.js";
 import type { OpenTaskInput, TaskAssignment, TaskSubject, UpdateTaskInput } from "../workflows/human-tasks.js";
-import { CASE_MANAGER_ROLES, SCHOOL_STAFF } from "../bot/core/access-matrix.js";
+import { CASE_MANAGER_ROLES } from "../bot/core/access-matrix.js";
 
 // The Task rows of human tasks (workflows/human-tasks.ts): opened once per workflow task, then changed as the
 // task is done, cancelled, overdue or handed up its escalation chain. Each call resolves who holds the task
 // from the directory, so "nobody has this role here" reaches the workflow, which passes the task up the chain
 // and raises NOBODY_TO_ASSIGN instead of leaving it with no one.
 
-/** The support-team members who can take a case, and the roles held at a school: as the access matrix has them. */
+/** The support-team members who can take a case, as the access matrix has them. */
 const SUPPORT_TEAM_ROLES = CASE_MANAGER_ROLES;
-const SCHOOL_ROLES = new Set<Role>(SCHOOL_STAFF);
-
-/** No class teacher on record: the school's social pedagogue takes the parent call (MK 89 practice). */
-const STAND_INS: Partial<Record<Role, Role>> = { CLASS_TEACHER: "SOCIAL_PEDAGOGUE" };
 
 const isRole = (value: string): value is Role => Object.prototype.hasOwnProperty.call(Role, value);
 
@@ -91,15 +87,11 @@ export function createTaskActivities(deps: { prisma: PrismaClient; logger: Logge
       };
     }
     if (!isRole(role)) throw new Error(`unknown assignee role ${role}`);
-    for (const candidate of [role, ...(STAND_INS[role] ? [STAND_INS[role]] : [])]) {
-      const people = await directory.peopleWithRole({
-        roles: [candidate],
-        ...(SCHOOL_ROLES.has(candidate) ? { schoolId: where.schoolId } : { municipalityId: where.municipalityId }),
-        ...(candidate === "CLASS_TEACHER" && where.classLabel ? { classLabel: where.classLabel } : {}),
-      });
-      if (people.length) return { stored: byRole(candidate), assigneeId: people[0]!.staffId, nobody: false };
-    }
-    return { stored: byRole(role), assigneeId: null, nobody: true };
+    const held = await directory.holdersOf({ role, ...where });
+    const first = held.people[0];
+    return first
+      ? { stored: byRole(held.role), assigneeId: first.staffId, nobody: false }
+      : { stored: byRole(role), assigneeId: null, nobody: true };
   }
 
   /** Whether the school year the deadline falls in is still marked provisional in the municipality's calendar. */

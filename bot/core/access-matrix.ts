@@ -1,5 +1,6 @@
 import type { Role } from "../../prisma/generated/enums.js";
 import type { PreventionLevel } from "../../workflows/domain/triage.js";
+import { SCHOOL_ROLES } from "../../workflows/domain/role-scope.js";
 
 // Who may do what, as data (docs/domain.md §2 and §11: role-based visibility, minimum necessary, as the IKVD concept §2.2 asks). Each cell is
 // the scope within which the role may act; a role without a cell may not act at all. Every command except
@@ -29,22 +30,7 @@ export type Scope =
   | "OWN_MUNICIPALITY";
 
 /** Roles held at a school (the others belong to the municipality or an agency). */
-export const SCHOOL_STAFF: Role[] = [
-  "TEACHER",
-  "CLASS_TEACHER",
-  "PSYCHOLOGIST",
-  "SOCIAL_PEDAGOGUE",
-  "SPECIAL_EDUCATION_TEACHER",
-  "SPEECH_THERAPIST",
-  "TEACHING_ASSISTANT",
-  "OCCUPATIONAL_THERAPIST",
-  "SIGN_INTERPRETER",
-  "ASSISTANT",
-  "CAREER_COUNSELLOR",
-  "SCHOOL_NURSE",
-  "SCHOOL_COORDINATOR",
-  "DIRECTOR",
-];
+export const SCHOOL_STAFF: Role[] = [...SCHOOL_ROLES];
 
 /** The support team members who investigate and manage cases (IKVD concept P.3.3: "Izpēta ziņotās PMP riska situācijas"). */
 export const CASE_MANAGER_ROLES: Role[] = [

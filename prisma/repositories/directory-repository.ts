@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../client.js";
 import type { ChannelPurpose, ChatPlatform, Role } from "../generated/enums.js";
+import { isSchoolRole, STAND_INS } from "../../workflows/domain/role-scope.js";
 
 // Who and where to tell: the chat channels of schools' and municipalities' bodies, and staff with their chat
 // addresses. Returns neutral addresses (our own ids and a platform); only the delivery transports turn them into a
@@ -52,7 +53,34 @@ const toPerson = (row: PersonRow): ChatPerson => {
 };
 
 export function createDirectoryRepository(prisma: PrismaClient) {
+  /** Active staff holding one of the roles at a school (or, with classLabel, leading that class). */
+  async function peopleWithRole(where: {
+    roles: Role[];
+    schoolId?: string;
+    municipalityId?: string;
+    classLabel?: string;
+  }): Promise<ChatPerson[]> {
+    const rows = await prisma.staffMember.findMany({
+      where: {
+        active: true,
+        roles: {
+          some: {
+            role: { in: where.roles },
+            ...(where.schoolId ? { schoolId: where.schoolId } : {}),
+            ...(where.municipalityId ? { municipalityId: where.municipalityId } : {}),
+            ...(where.classLabel ? { classLabel: where.classLabel } : {}),
+          },
+        },
+      },
+      select: personSelect,
+      orderBy: { displayName: "asc" },
+    });
+    return rows.map(toPerson);
+  }
+
   return {
+    peopleWithRole,
+
     /** A body's channels (one per platform it uses), e.g. a school's support team in Slack and in Teams. */
     async channels(where: {
       schoolId?: string;
@@ -94,29 +122,27 @@ export function createDirectoryRepository(prisma: PrismaClient) {
       return row ? toPerson(row) : null;
     },
 
-    /** Active staff holding one of the roles at a school (or, with classLabel, leading that class). */
-    async peopleWithRole(where: {
-      roles: Role[];
-      schoolId?: string;
-      municipalityId?: string;
-      classLabel?: string;
-    }): Promise<ChatPerson[]> {
-      const rows = await prisma.staffMember.findMany({
-        where: {
-          active: true,
-          roles: {
-            some: {
-              role: { in: where.roles },
-              ...(where.schoolId ? { schoolId: where.schoolId } : {}),
-              ...(where.municipalityId ? { municipalityId: where.municipalityId } : {}),
-              ...(where.classLabel ? { classLabel: where.classLabel } : {}),
-            },
-          },
-        },
-        select: personSelect,
-        orderBy: { displayName: "asc" },
-      });
-      return rows.map(toPerson);
+    /**
+     * Who holds `role` for a learner: at their school for a school role (the class teacher of their class), in
+     * the municipality otherwise; when nobody does, the role's stand-in (the social pedagogue for a class
+     * teacher). Answers the role found, or the role asked with nobody.
+     */
+    async holdersOf(where: {
+      role: Role;
+      schoolId: string;
+      municipalityId: string;
+      classLabel?: string | null;
+    }): Promise<{ role: Role; people: ChatPerson[] }> {
+      const stand = STAND_INS[where.role];
+      for (const role of [where.role, ...(stand ? [stand] : [])]) {
+        const people = await peopleWithRole({
+          roles: [role],
+          ...(isSchoolRole(role) ? { schoolId: where.schoolId } : { municipalityId: where.municipalityId }),
+          ...(role === "CLASS_TEACHER" && where.classLabel ? { classLabel: where.classLabel } : {}),
+        });
+        if (people.length) return { role, people };
+      }
+      return { role: where.role, people: [] };
     },
 
     /** Roles a staff member holds at one school or at municipality level. */

@@ -14,7 +14,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-describe("neutral addresses", () => {
+describe("the directory", () => {
   it("a person is addressed on their preferred platform, else on the first they have, else not at all", async () => {
     const directory = createDirectoryRepository(db.prisma);
     const staffId = demoIds.staff("psychologist");
@@ -61,5 +61,36 @@ describe("neutral addresses", () => {
     expect(both.map((a) => a.platform).sort()).toEqual(["SLACK", "TEAMS"]);
     expect(JSON.stringify(both)).not.toMatch(/19:team|C0DEMO/);
     expect(await directory.channels({ schoolId, purpose: "COMMISSION" })).toEqual([]);
+  });
+
+  it("a role is held at the learner's school or in the municipality, with the social pedagogue standing in for a missing class teacher", async () => {
+    const directory = createDirectoryRepository(db.prisma);
+    const at = (code: string, classLabel: string | null) => ({
+      schoolId: demoIds.school(code),
+      municipalityId: demoIds.municipality(),
+      classLabel,
+    });
+    const names = async (where: Parameters<typeof directory.holdersOf>[0]) => {
+      const held = await directory.holdersOf(where);
+      return [held.role, held.people.map((p) => p.staffId)];
+    };
+    expect(await names({ role: "CLASS_TEACHER", ...at("DEMO-VSK", "7.a") })).toEqual([
+      "CLASS_TEACHER",
+      [demoIds.staff("class-teacher")],
+    ]);
+    expect(await names({ role: "CLASS_TEACHER", ...at("DEMO-VSK", "9.b") })).toEqual([
+      "SOCIAL_PEDAGOGUE",
+      [demoIds.staff("social-pedagogue")],
+    ]);
+    // The vocational school has a class teacher for 2.k only and no social pedagogue: nobody.
+    expect(await names({ role: "CLASS_TEACHER", ...at("DEMO-TEH", "1.k") })).toEqual(["CLASS_TEACHER", []]);
+    expect(await names({ role: "DIRECTOR", ...at("DEMO-TEH", null) })).toEqual([
+      "DIRECTOR",
+      [demoIds.staff("vocational-director")],
+    ]);
+    expect(await names({ role: "SOCIAL_SERVICE", ...at("DEMO-VSK", null) })).toEqual([
+      "SOCIAL_SERVICE",
+      [demoIds.staff("social-worker")],
+    ]);
   });
 });
