@@ -15,6 +15,7 @@ import {
   completeStepUpdate,
   type AbsenceNotice,
   type AbsenceState,
+  type AbsenceStateView,
   type AbsenceStep,
   type AbsencesRecorded,
   type AbsenceWorkflowInput,
@@ -61,7 +62,6 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
     measures: NO_ABSENCES,
     crossedRules: [],
     tasks: [],
-    steps: [],
     processedBatches: [],
     referralClockFrom: null,
     resolved: false,
@@ -102,7 +102,8 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
     if (!state.processedBatches.includes(signal.batchId) && !inbox.some((s) => s.batchId === signal.batchId))
       inbox.push(signal);
   });
-  setHandler(absenceStateQuery, () => ({ ...state, steps: state.tasks.map(stepOf) }));
+  const view = (): AbsenceStateView => ({ ...state, steps: state.tasks.map(stepOf) });
+  setHandler(absenceStateQuery, view);
   setHandler(
     completeStepUpdate,
     // The completion pattern of human-tasks.ts; the main loop then carries out the step's own effects.
@@ -111,7 +112,7 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
       actions.push(action);
       await condition(() => !actions.includes(action));
       await recorded;
-      return { ...state, steps: state.tasks.map(stepOf) };
+      return view();
     },
     {
       validator: (action) => {

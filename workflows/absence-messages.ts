@@ -53,13 +53,14 @@ export interface AbsenceState {
   crossedRules: string[];
   /** The steps as human tasks (PARENT_CONTACT, VIIS_ENTRY, SOCIAL_SERVICE_REFERRAL, REFERRAL_ACKNOWLEDGEMENT). */
   tasks: HumanTask[];
-  /** The tasks as steps, as the notices carry them; filled in by the state query (the workflow keeps `tasks`). */
-  steps: AbsenceStep[];
   processedBatches: string[];
   /** School day the referral clock started (the first VIIS-entry crossing), and whether the case was resolved. */
   referralClockFrom: IsoDate | null;
   resolved: boolean;
 }
+
+/** The state as the query and the step update answer it: with the tasks also as steps, as the notices carry them. */
+export type AbsenceStateView = AbsenceState & { steps: AbsenceStep[] };
 
 export type ParentContactOutcome = "JUSTIFIED" | "UNJUSTIFIED" | "UNREACHABLE";
 
@@ -72,8 +73,8 @@ export type StepAction =
 
 export const absencesRecordedSignal = defineSignal<[AbsencesRecorded]>("absencesRecorded");
 /** A responsible person reports a step done (buttons in chat). Rejected when the step is unknown or closed. */
-export const completeStepUpdate = defineUpdate<AbsenceState, [StepAction]>("completeStep");
-export const absenceStateQuery = defineQuery<AbsenceState>("absenceState");
+export const completeStepUpdate = defineUpdate<AbsenceStateView, [StepAction]>("completeStep");
+export const absenceStateQuery = defineQuery<AbsenceStateView>("absenceState");
 
 export const AbsenceErrors = { UNKNOWN_STEP: "UNKNOWN_STEP", STEP_CLOSED: "STEP_CLOSED" } as const;
 
