@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../prisma/client.js";
-import type { MeetingBody } from "../prisma/generated/enums.js";
+import type { MeetingBody, Role } from "../prisma/generated/enums.js";
 import { createAgendaRepository } from "../prisma/repositories/agenda-repository.js";
 import { createAuditLogRepository } from "../prisma/repositories/audit-log-repository.js";
 import { createCalendarRepository } from "../prisma/repositories/calendar-repository.js";
@@ -27,7 +27,7 @@ export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients
   const ruleSets = createRuleSetRepository(prisma);
   const agenda = createAgendaRepository(prisma);
   const audit = createAuditLogRepository(prisma);
-  const { learnerOf, escalationOf, assignees, rulesOf } = createAbsencePeople(prisma);
+  const { learnerOf, escalationOf, assignees } = createAbsencePeople(prisma);
   const notifier = createAbsenceNotifier({ prisma, recipients: deps.recipients });
 
   return {
@@ -93,8 +93,7 @@ export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients
     async openAbsenceStep(input: Ref & { step: AbsenceStep }) {
       const escalation = await escalationOf(input);
       const learner = await learnerOf(input.learnerId);
-      const rules = await rulesOf(input);
-      const { role, people } = await assignees(learner, input.step.kind, rules.parentContact.responsibleRole);
+      const { role, people } = await assignees(learner, input.step.assigneeRole as Role);
       await escalations.openStepOnce({
         escalationId: escalation.id,
         step: input.step.key,

@@ -23,7 +23,7 @@ import { isSchoolRole } from "../workflows/domain/role-scope.js";
 /** Turns an absence-escalation notice into messages for the people it concerns (one per person per notice). */
 export function createAbsenceNotifier(deps: { prisma: PrismaClient; recipients: Recipients }) {
   const { prisma, recipients } = deps;
-  const { directory, learnerOf, assignees, rulesOf } = createAbsencePeople(prisma);
+  const { directory, learnerOf, assignees } = createAbsencePeople(prisma);
 
   /**
    * To the people holding `role` for this learner; nobody holding it is an operator alert, once per duty when
@@ -56,12 +56,11 @@ export function createAbsenceNotifier(deps: { prisma: PrismaClient; recipients: 
     /** Tells the people a notice concerns, through the delivery queue (one message per person per notice). */
     async notifyAbsence(input: Ref & { notice: AbsenceNotice }) {
       const learner = await learnerOf(input.learnerId);
-      const rules = await rulesOf(input);
       const notice = input.notice;
       switch (notice.kind) {
         case "STEP_OPENED": {
           const step = notice.step;
-          const { role, people } = await assignees(learner, step.kind, rules.parentContact.responsibleRole);
+          const { role, people } = await assignees(learner, step.assigneeRole as Role);
           const ref = { learnerId: learner.id, stepKey: step.key };
           const agency =
             step.kind === "SOCIAL_SERVICE_REFERRAL"
@@ -119,7 +118,7 @@ export function createAbsenceNotifier(deps: { prisma: PrismaClient; recipients: 
           return;
         }
         case "STEP_REMINDER": {
-          const { role, people } = await assignees(learner, notice.step.kind, rules.parentContact.responsibleRole);
+          const { role, people } = await assignees(learner, notice.step.assigneeRole as Role);
           const who = notice.step.kind === "REFERRAL_ACKNOWLEDGEMENT" ? learner.publicRef : learner.learnerCode;
           await send(
             learner,

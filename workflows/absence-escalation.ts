@@ -277,6 +277,7 @@ function stepOf(task: HumanTask): AbsenceStep {
   return {
     key: task.key,
     kind: task.kind as StepKind,
+    assigneeRole: task.assigneeRole,
     legalPoint: task.legalPoint ?? "",
     dueAt: task.plan.dueAt,
     remindAt: task.plan.reminders[0] ?? null,

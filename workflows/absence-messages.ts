@@ -39,6 +39,8 @@ export interface AbsenceStep {
   /** Unique within the escalation: e.g. "PARENT_CONTACT:2025-10-16", "VIIS_ENTRY:viis-entry-school". */
   key: string;
   kind: StepKind;
+  /** Who holds the step now (the workflow's task: the rule set's role, or the next one after a hand-over). */
+  assigneeRole: string;
   legalPoint: string;
   dueAt: string;
   /** When to remind the assignee, if at all. */

@@ -1,6 +1,5 @@
 import type { Prisma, PrismaClient } from "../client.js";
 import type { ReferralStatus, Role, StepStatus } from "../generated/enums.js";
-import type { AbsenceRuleSet } from "../../workflows/domain/absence-rules.js";
 
 // MK 89 absence escalations (models Escalation, EscalationStep, Referral): one escalation per learner and
 // semester, its steps (one row per step key), and the social-service referral it may lead to.
@@ -11,7 +10,6 @@ export interface TermRef {
 }
 
 export const escalationRefSelect = { id: true, ruleVersion: true } satisfies Prisma.EscalationSelect;
-export const escalationRulesSelect = { ruleSet: { select: { definition: true } } } satisfies Prisma.EscalationSelect;
 export const referralRefSelect = { id: true, status: true } satisfies Prisma.ReferralSelect;
 
 const byTerm = (ref: TermRef) => ({
@@ -30,12 +28,6 @@ export function createEscalationRepository(prisma: PrismaClient) {
   return {
     async ofTerm(ref: TermRef) {
       return prisma.escalation.findUniqueOrThrow({ where: byTerm(ref), select: escalationRefSelect });
-    },
-
-    /** The rule set the escalation was pinned to when it started (stored JSON, already validated then). */
-    async pinnedRules(ref: TermRef): Promise<AbsenceRuleSet> {
-      const row = await prisma.escalation.findUniqueOrThrow({ where: byTerm(ref), select: escalationRulesSelect });
-      return row.ruleSet.definition as unknown as AbsenceRuleSet;
     },
 
     /** Creates the semester's escalation once; a repeat (retry, continue-as-new) keeps the first. */
