@@ -52,7 +52,7 @@ export function createCalendarRepository(prisma: PrismaClient) {
     }): Promise<void> {
       const data = storedSchoolYearSchema.parse({ calendar: input.calendar, overrides: input.overrides ?? {} });
       const key = {
-        municipalityId_schoolYear: { municipalityId: input.municipalityId, schoolYear: data.calendar.schoolYear },
+        municipalityId_schoolYear_scope: { municipalityId: input.municipalityId, schoolYear: data.calendar.schoolYear, scope: "" },
       };
       await prisma.schoolCalendar.upsert({
         where: key,
