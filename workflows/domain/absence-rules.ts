@@ -43,6 +43,7 @@ export const RESPONDER_ROLES = [
   "YOUTH_WORKER",
   "COMMISSION_MEMBER",
   "MANAGER",
+  "ADMINISTRATOR",
 ] as const;
 /** The Prisma `ContactRelation` values that stand in for parents under MK 89 p.2. */
 export const OUT_OF_FAMILY_CONTACTS = ["FOSTER_FAMILY", "GUARDIAN", "CARE_INSTITUTION_HEAD"] as const;

@@ -29,4 +29,4 @@ export function isSchoolRole(role: string): boolean {
 }
 
 /** No class teacher on record: the school's social pedagogue takes the parent call rather than nobody (MK 89 practice). */
-export const STAND_INS: Partial<Record<ResponderRole, ResponderRole>> = { CLASS_TEACHER: "SOCIAL_PEDAGOGUE" };
+export const STAND_INS: Readonly<Partial<Record<string, ResponderRole>>> = { CLASS_TEACHER: "SOCIAL_PEDAGOGUE" };
