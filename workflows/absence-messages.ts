@@ -30,6 +30,17 @@ export interface AbsencesRecorded {
   measures: AbsenceMeasures;
   /** School days with a newly recorded unexcused (unjustified or unknown-reason) absence. */
   newUnexcusedDates: IsoDate[];
+  /**
+   * Of those, the days with an absence whose reason is unknown: only these get the same-day parent contact (a
+   * reason the school already judged unjustified needs no call to learn it). Left out (older signals): every
+   * unexcused day.
+   */
+  unknownReasonDates?: IsoDate[];
+  /**
+   * Days a correction in this import made justified or withdrew (no unexcused absence left on the day): their
+   * open contact steps are cancelled. The measures above are already the corrected ones.
+   */
+  clearedDates?: IsoDate[];
 }
 
 export type StepKind = "PARENT_CONTACT" | "VIIS_ENTRY" | "SOCIAL_SERVICE_REFERRAL" | "REFERRAL_ACKNOWLEDGEMENT";

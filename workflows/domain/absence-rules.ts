@@ -47,6 +47,22 @@ export const RESPONDER_ROLES = [
 ] as const;
 /** The Prisma `ContactRelation` values that stand in for parents under MK 89 p.2. */
 export const OUT_OF_FAMILY_CONTACTS = ["FOSTER_FAMILY", "GUARDIAN", "CARE_INSTITUTION_HEAD"] as const;
+/** Prisma `ContactRelation`. */
+export const CONTACT_RELATIONS = [
+  "MOTHER",
+  "FATHER",
+  "PARENT",
+  "FOSTER_FAMILY",
+  "GUARDIAN",
+  "CARE_INSTITUTION_HEAD",
+  "OTHER",
+] as const;
+export type ContactRelation = (typeof CONTACT_RELATIONS)[number];
+/** Prisma `CareSetting`: the learner's family or out-of-family care (MK 89 p.2). */
+export const CARE_SETTINGS = ["FAMILY", "FOSTER_FAMILY", "GUARDIANSHIP", "CARE_INSTITUTION"] as const;
+export type CareSetting = (typeof CARE_SETTINGS)[number];
+/** The care settings outside the family, each with the contacts that stand in for the parents there. */
+export const OUT_OF_FAMILY_SETTINGS = ["FOSTER_FAMILY", "GUARDIANSHIP", "CARE_INSTITUTION"] as const;
 /** Prisma `MeetingBody`. */
 export const MEETING_BODIES = ["SUPPORT_TEAM", "INTER_PROFESSIONAL", "INTER_INSTITUTIONAL", "MANAGEMENT"] as const;
 /** Prisma `AgencyKind`. */
@@ -152,7 +168,18 @@ export const absenceRuleSetSchema = z
       /** p.2: in out-of-family care these are contacted instead of the parents. */
       outOfFamilyCare: z.object({
         legalPoint: legalPointSchema,
+        /** The relations that may stand in for the parents at all; a relation left out is never contacted. */
         contacts: z.array(z.enum(OUT_OF_FAMILY_CONTACTS)).min(1),
+        /**
+         * Whom to reach per care setting (within `contacts`). Left out: foster family → FOSTER_FAMILY,
+         * guardianship → GUARDIAN, care institution → CARE_INSTITUTION_HEAD (contacts-to-reach.ts).
+         */
+        bySetting: z.partialRecord(z.enum(OUT_OF_FAMILY_SETTINGS), z.array(z.enum(OUT_OF_FAMILY_CONTACTS))).optional(),
+        /**
+         * The settings whose children are in the orphan's court's care, so the court is informed too.
+         * Left out: guardianship and care institution.
+         */
+        informOrphansCourtFor: z.array(z.enum(OUT_OF_FAMILY_SETTINGS)).optional(),
       }),
       /** Default: reminded 2 hours before the end of the day; the school coordinator is alerted when it passes. */
       ...taskSettings(),
