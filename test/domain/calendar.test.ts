@@ -5,6 +5,7 @@ import {
   addCalendarDays,
   addSchoolDays,
   asIsoDate,
+  beyondKnownCalendar,
   calendarCoverage,
   easterSunday,
   isIsoDate,
@@ -403,3 +404,23 @@ describe("Riga time", () => {
 function noOverrides() {
   return municipalityCalendarOverridesSchema.parse({});
 }
+
+describe("past the loaded calendars (MK89_P7 deadlines never stop)", () => {
+  const lastLoaded = calendarCoverage(grade5).end;
+  const lenient = ctxFor(5, { beyondCoverage: "WORKING_DAYS" });
+
+  it("MK89_P7: counts working days past the last loaded school year instead of throwing", () => {
+    expect(() => addSchoolDays(lastLoaded, 1, grade5)).toThrow(RangeError);
+    const next = addSchoolDays(lastLoaded, 1, lenient);
+    expect(next > lastLoaded).toBe(true);
+    expect(isWorkingDay(next)).toBe(true);
+    expect(schoolDaysBetween(lastLoaded, addSchoolDays(lastLoaded, 10, lenient), lenient)).toBe(10);
+  });
+
+  it("MK89_P7: inside the calendars the count is unchanged, and the coverage is what was loaded", () => {
+    expect(addSchoolDays("2025-10-16", 5, lenient)).toBe(addSchoolDays("2025-10-16", 5, grade5));
+    expect(calendarCoverage(lenient)).toEqual(calendarCoverage(grade5));
+    expect(beyondKnownCalendar(lastLoaded, lenient)).toBe(false);
+    expect(beyondKnownCalendar(addCalendarDays(lastLoaded, 1), lenient)).toBe(true);
+  });
+});

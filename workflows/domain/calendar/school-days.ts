@@ -15,7 +15,9 @@
  *     schoolDaysBetween(date, addSchoolDays(date, n)) === n. With n = 0 it is `date` itself when that is a
  *     school day, else the next school day ("by the end of the same school day" deadlines).
  *   - Dates beyond the calendars given are unknown, not "no school": addSchoolDays and schoolDaysBetween
- *     throw a RangeError rather than guess; isSchoolDay answers false (no known term covers the date).
+ *     throw a RangeError rather than guess; isSchoolDay answers false (no known term covers the date). A
+ *     context with `beyondCoverage: "WORKING_DAYS"` counts working days there instead (two years either side),
+ *     for deadlines that must have a date even when next year's calendar is not loaded yet.
  *
  * Pure and deterministic. The compiled day list is memoised per context object (WeakMap), so build one
  * context and reuse it in loops; treat contexts and calendars as immutable once used.
@@ -40,7 +42,16 @@ export interface SchoolDayContext {
   schoolId?: string;
   /** Festival closing days for the public-holiday computation; defaults to the known ones. */
   songFestivalClosingDays?: readonly IsoDate[];
+  /**
+   * Outside the calendars given: "THROW" (the default) refuses to guess; "WORKING_DAYS" counts Latvian working
+   * days there (Mon–Fri, no public holiday), so a deadline past the last loaded school year still has a date. The
+   * workflow uses it and tells the municipal specialist that a calendar is missing (`beyondKnownCalendar`).
+   */
+  beyondCoverage?: "THROW" | "WORKING_DAYS";
 }
+
+/** Years of working days assumed on each side of the calendars when `beyondCoverage` is "WORKING_DAYS". */
+const WORKING_DAY_MARGIN_DAYS = 2 * 366;
 
 export interface SemesterInfo {
   schoolYear: string;
@@ -83,10 +94,17 @@ export function schoolDaysBetween(from: IsoDate, to: IsoDate, ctx: SchoolDayCont
   return upperBound(compiled.days, b) - upperBound(compiled.days, a);
 }
 
-/** First and last day the given calendars describe (the latest grade end date). */
+/** First and last day the given calendars describe (the latest grade end date); never the working-day margin. */
 export function calendarCoverage(ctx: SchoolDayContext): { start: IsoDate; end: IsoDate } {
-  const { coverageStart, coverageEnd } = compile(ctx);
-  return { start: fromDayNumber(coverageStart), end: fromDayNumber(coverageEnd) };
+  const { knownStart, knownEnd } = compile(ctx);
+  return { start: fromDayNumber(knownStart), end: fromDayNumber(knownEnd) };
+}
+
+/** True when `date` lies outside the calendars given, so a count reaching it used working days (MK89 calendar gap). */
+export function beyondKnownCalendar(date: IsoDate, ctx: SchoolDayContext): boolean {
+  const { knownStart, knownEnd } = compile(ctx);
+  const day = toDayNumber(date);
+  return day < knownStart || day > knownEnd;
 }
 
 /**
@@ -131,11 +149,14 @@ export function endDateFor(cal: SchoolYearCalendar, grade: Grade): IsoDate {
 // ─── compilation ───────────────────────────────────────────────────────────────────────────────────────────
 
 interface Compiled {
-  /** Sorted day numbers of every school day in the covered years. */
+  /** Sorted day numbers of every school day in the covered years (and the working-day margin, if asked). */
   days: number[];
   set: Set<number>;
   coverageStart: number;
   coverageEnd: number;
+  /** What the calendars themselves describe. */
+  knownStart: number;
+  knownEnd: number;
 }
 
 const cache = new WeakMap<SchoolDayContext, Compiled>();
@@ -193,7 +214,32 @@ function build(ctx: SchoolDayContext): Compiled {
       }
     }
   }
-  return { days, set: new Set(days), coverageStart, coverageEnd };
+  if (ctx.beyondCoverage !== "WORKING_DAYS") {
+    return { days, set: new Set(days), coverageStart, coverageEnd, knownStart: coverageStart, knownEnd: coverageEnd };
+  }
+  const isWorking = (d: number) => weekdayOfDayNumber(d) < 6 && !publicDayOff(d, holidayOpts);
+  const before: number[] = [];
+  for (let d = coverageStart - WORKING_DAY_MARGIN_DAYS; d < coverageStart; d++) if (isWorking(d)) before.push(d);
+  const afterEnd: number[] = [];
+  for (let d = coverageEnd + 1; d <= coverageEnd + WORKING_DAY_MARGIN_DAYS; d++) if (isWorking(d)) afterEnd.push(d);
+  const all = [...before, ...days, ...afterEnd];
+  return {
+    days: all,
+    set: new Set(all),
+    coverageStart: coverageStart - WORKING_DAY_MARGIN_DAYS,
+    coverageEnd: coverageEnd + WORKING_DAY_MARGIN_DAYS,
+    knownStart: coverageStart,
+    knownEnd: coverageEnd,
+  };
+}
+
+const publicDaysOffByYear = new Map<string, Set<number>>();
+function publicDayOff(day: number, opts: { songFestivalClosingDays?: readonly IsoDate[] }): boolean {
+  const year = Number(fromDayNumber(day).slice(0, 4));
+  const key = `${year}:${(opts.songFestivalClosingDays ?? []).join(",")}`;
+  let set = publicDaysOffByYear.get(key);
+  if (!set) publicDaysOffByYear.set(key, (set = new Set([...publicDaysOff(year, opts)].map(toDayNumber))));
+  return set.has(day);
 }
 
 function lastEndDate(cal: SchoolYearCalendar): IsoDate {
