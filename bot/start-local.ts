@@ -5,7 +5,7 @@ import { resolvePersonalDataKey } from "../prisma/personal-data-key.js";
 import { createPersonalDataVault } from "../prisma/repositories/personal-data-vault.js";
 import { EnvError } from "../prisma/runtime/env-fields.js";
 import { createLogger, errorMessage, type Logger } from "../prisma/runtime/logger.js";
-import { seedDatabase } from "../prisma/seed/index.js";
+import { seedDatabase, seedReferenceData } from "../prisma/seed/index.js";
 import { startWorker } from "../activities/worker.js";
 import { createSlackTransport } from "../activities/delivery/slack-transport.js";
 import { startBot } from "./bot.js";
@@ -61,6 +61,10 @@ async function start(env: ReturnType<typeof loadLocalEnv>, logger: Logger, stops
   if (db.embedded && (await prisma.municipality.count()) === 0) {
     await seedDatabase({ prisma, vault });
     logger.info("seeded reference data and the demo municipality (200 pseudonymous learners)");
+  } else if ((await prisma.risk.count()) === 0) {
+    // A database of one's own (DATABASE_URL): the reference data, never the demo (docs/onboarding.md).
+    await seedReferenceData(prisma);
+    logger.info("seeded reference data");
   }
 
   const engine = await openTemporalEngine({ address: env.TEMPORAL_ADDRESS, logger });

@@ -10,6 +10,8 @@ export const DEMO_LEARNER_COUNT = 200;
 // Demo vidusskola gets 160 learners over grades 0–12 (grade 0 = the compulsory pre-school group); Demo
 // tehnikums gets 40 over courses 1–4 (grades 10–13).
 const PER_SCHOOL = [160, 40] as const;
+/** First day of the demo learners' enrolments and care-setting periods. */
+export const DEMO_ENROLLED_ON = "2025-09-01";
 
 export interface DemoLearner {
   id: string;
@@ -97,6 +99,30 @@ export async function seedDemoLearners(prisma: PrismaClient, vault: PersonalData
       grade: l.grade,
       classLabel: l.classLabel,
       careSetting: l.careSetting,
+    })),
+  });
+  // Every learner has an enrolment and a care-setting period from the start of the demo school year, so the
+  // history the directory sync keeps (transfers, out-of-family care changes) exists for the demo as for a real one.
+  const startedOn = new Date(`${DEMO_ENROLLED_ON}T00:00:00Z`);
+  await prisma.enrolment.createMany({
+    skipDuplicates: true,
+    data: learners.map((l) => ({
+      id: stableId(`enrolment:${l.id}:${DEMO_ENROLLED_ON}`),
+      learnerId: l.id,
+      schoolId: demoIds.school(l.schoolCode),
+      learnerCode: l.learnerCode,
+      grade: l.grade,
+      classLabel: l.classLabel,
+      startedOn,
+    })),
+  });
+  await prisma.careSettingPeriod.createMany({
+    skipDuplicates: true,
+    data: learners.map((l) => ({
+      id: stableId(`care-setting:${l.id}:${DEMO_ENROLLED_ON}`),
+      learnerId: l.id,
+      careSetting: l.careSetting,
+      startedOn,
     })),
   });
   // Personal data is written only where missing: re-encrypting would change the ciphertext (fresh IV) and

@@ -104,6 +104,8 @@ export const DEMO_STAFF: ReadonlyArray<{ key: string; name: string; role: Role; 
   { key: "youth-worker", name: "Elīna Sniedze", role: "YOUTH_WORKER", at: { agency: "YOUTH_CENTRE" } },
   { key: "commission-member", name: "Uldis Tauriņš", role: "COMMISSION_MEMBER", at: { municipality: true } },
   { key: "manager", name: "Vita Zeltiņa", role: "MANAGER", at: { municipality: true } },
+  // Keeps the directory and the chat links (/pmp admin). Last, so that the others keep their Slack user ids.
+  { key: "administrator", name: "Edgars Kalniņš", role: "ADMINISTRATOR", at: { municipality: true } },
 ];
 
 /** Slack user id of a demo staff member, e.g. for signing test requests. */

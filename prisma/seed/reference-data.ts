@@ -94,7 +94,8 @@ export async function seedSupportCatalogue(prisma: PrismaClient): Promise<void> 
   }
 }
 
-export async function seedIndicators(prisma: PrismaClient, municipalityId: string): Promise<void> {
+/** The state education-quality monitoring (IKMS) indicators relevant to PMP: national, shared by every municipality. */
+export async function seedIkmsIndicators(prisma: PrismaClient): Promise<void> {
   for (const ikms of IKMS_PMP_INDICATORS) {
     const data = { nameLv: ikms.nameLv, nameEn: ikms.nameEn, ris: ikms.ris };
     await prisma.ikmsIndicator.upsert({
@@ -103,6 +104,10 @@ export async function seedIndicators(prisma: PrismaClient, municipalityId: strin
       update: data,
     });
   }
+}
+
+export async function seedIndicators(prisma: PrismaClient, municipalityId: string): Promise<void> {
+  await seedIkmsIndicators(prisma);
   // A municipality starts from the Jūrmala indicator set (Jūrmala programme Tab.3) and edits its copy: never overwritten.
   for (const indicator of JURMALA_INDICATORS) {
     await prisma.indicator.upsert({
