@@ -26,6 +26,15 @@ export interface TemporalTestServer {
   /** host:port, as TEMPORAL_ADDRESS expects it. */
   address: string;
   port: number;
+  /** Virtual time (epoch ms): in-process callers such as the simulator stamp what they see with it. */
+  now(): number;
+  /**
+   * Lets time skip from timer to timer until `at` (epoch ms), then locks it again: what a test's
+   * `env.sleep` does over the TestService, for in-process callers.
+   */
+  advanceTo(at: number): Promise<void>;
+  /** Resolves once no workflow or activity task is queued or running. */
+  whenIdle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -58,6 +67,16 @@ export async function startTemporalTestServer(options: TemporalTestServerOptions
   return {
     address: `${host}:${port}`,
     port,
+    now: () => engine.now(),
+    advanceTo: async (at) => {
+      if (at <= engine.now()) return;
+      engine.clock.unlock();
+      await new Promise<void>((resolve) => engine.clock.at(at, resolve));
+      engine.clock.lock();
+    },
+    whenIdle: async () => {
+      while (engine.isBusy()) await new Promise((resolve) => setTimeout(resolve, 5));
+    },
     stop: async () => {
       if (stopped) return;
       stopped = true;
