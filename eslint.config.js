@@ -49,7 +49,7 @@ const teamsSdkFence = {
 /** bot/ builds and runs the worker only where the process is put together. */
 const botActivitiesFence = {
   group: ["**/activities/**"],
-  message: "bot/ imports activities/ only in the composition roots (bot/start-local.ts, bot/main.ts).",
+  message: "bot/ imports activities/ only in the composition roots (bot/start-local.ts, bot/main.ts, bot/simulator/).",
 };
 /**
  * The worker may use the bot's pure vocabulary (neutral messages, texts, access rules), never its handlers.
@@ -82,8 +82,12 @@ const fence = (patterns, paths = []) => ({
 const fences = [
   { files: ["bot/**/*.ts", "activities/**/*.ts", "prisma/**/*.ts"], rules: fence([slackSdkFence, teamsSdkFence]) },
   { files: ["bot/**/*.ts"], rules: fence([slackSdkFence, teamsSdkFence, botActivitiesFence]) },
-  // The composition roots; bot/local-env.ts is start-local's environment (the bot's and the worker's variables).
-  { files: ["bot/start-local.ts", "bot/main.ts", "bot/local-env.ts"], rules: fence([slackSdkFence, teamsSdkFence]) },
+  // The composition roots; bot/local-env.ts is start-local's environment (the bot's and the worker's variables);
+  // the simulator runs the worker and the bot's use cases in one process, as start-local does.
+  {
+    files: ["bot/start-local.ts", "bot/main.ts", "bot/local-env.ts", "bot/simulator/**/*.ts"],
+    rules: fence([slackSdkFence, teamsSdkFence]),
+  },
   { files: ["bot/slack/**/*.ts"], rules: fence([teamsSdkFence, botActivitiesFence]) },
   { files: ["bot/teams/**/*.ts"], rules: fence([slackSdkFence, botActivitiesFence]) },
   { files: ["bot/core/messages/**/*.ts"], rules: fence([...composerFence, botActivitiesFence], composerBuiltins) },

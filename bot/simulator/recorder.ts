@@ -5,7 +5,7 @@
  * stamped with the engine's virtual time.
  */
 import type { PrismaClient } from "../../prisma/client.js";
-import type { Activities } from "../index.js";
+import type { Activities } from "../../activities/index.js";
 import type { Timeline, TimelineEvent } from "./timeline.js";
 
 /** Workflow task kinds → the simulator's task names (the contract's names; the rest pass through). */
