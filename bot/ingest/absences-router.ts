@@ -3,9 +3,13 @@
  * that school (prisma/absences/api-tokens.ts). Same pipeline and semantics as the CSV import: idempotent on
  * (learner, date, lesson), per-record errors by index, nothing silently dropped.
  *
- *   200 { batchId, imported, duplicates, rejected, errors: [{ index, reason }] }
- *   400 malformed JSON or not { records: [...] }      401 missing, unknown or revoked token
- *   413 more than `maxRecords` records or body over the size limit
+ *   200 { batchId, imported, corrected, withdrawn, duplicates, rejected, errors: [{ index, code, reason }] }
+ *   400 malformed JSON, not { records: [...] }, or bytes the charset cannot read    401 missing, unknown or revoked token
+ *   413 more than `maxRecords` records or body over the size limit                   415 a charset other than the two
+ *
+ * The body is JSON in UTF-8 (RFC 8259), or in Windows-1257 when the Content-Type says `charset=windows-1257` (an
+ * e-journal on a Latvian Windows machine). Decoding is strict: one byte the charset cannot read refuses the whole
+ * request, so a half-understood batch is never stored.
  *
  * The token is checked before the body is parsed, so unauthenticated clients cannot make the server parse
  * megabytes of JSON.
@@ -15,6 +19,7 @@ import { z } from "zod";
 import type { ApiTokenRepository, VerifiedApiToken } from "../../prisma/absences/api-tokens.js";
 import { ABSENCE_COLUMNS } from "../../prisma/absences/absence-row.js";
 import type { AbsenceImporter, AbsenceImportResult, AbsenceRecordInput } from "../../prisma/absences/importer.js";
+import { TEXT_ENCODINGS, encodingNamed } from "../../prisma/absences/text-encoding.js";
 import { errorMessage, type Logger } from "../../prisma/runtime/logger.js";
 
 export const DEFAULT_MAX_RECORDS = 5000;
@@ -35,6 +40,7 @@ export interface AbsencesRouterDeps {
 
 // Lessons may come as numbers or strings, free-text fields may be null; the row checks after the edge
 // (absence-row.ts) give the same messages as for CSV. Unknown keys are errors, so a misspelt field is reported.
+// `justified: "withdrawn"` removes a record entered by mistake (kept for audit, never counted), as in the CSV.
 const recordSchema = z.strictObject({
   learner_code: z.string(),
   date: z.string(),
@@ -68,6 +74,34 @@ function recordError(error: z.ZodError): string {
 
 type AuthedResponse = Response<unknown, { token: VerifiedApiToken }>;
 
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
+
+/** The JSON body decoded strictly in its declared charset; a string is the error to answer with its status. */
+function decodeBody(body: unknown, contentType: string): { json: unknown } | { status: 400 | 415; error: string } {
+  if (!Buffer.isBuffer(body)) return { status: 400, error: 'body must be a JSON object { "records": [ … ] }' };
+  const declared = CHARSET.exec(contentType)?.[1];
+  const encoding = declared === undefined ? "utf-8" : encodingNamed(declared);
+  if (encoding === null)
+    return {
+      status: 415,
+      error: `charset ${JSON.stringify(declared)} is not supported: use ${TEXT_ENCODINGS.join(" or ")}`,
+    };
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(body);
+  } catch {
+    return {
+      status: 400,
+      error: `body is not valid ${encoding}; nothing was imported: send UTF-8, or declare charset=windows-1257 in Content-Type`,
+    };
+  }
+  try {
+    return { json: JSON.parse(text) };
+  } catch {
+    return { status: 400, error: "malformed JSON" };
+  }
+}
+
 export function createAbsencesRouter(deps: AbsencesRouterDeps): Router {
   const maxRecords = deps.maxRecords ?? DEFAULT_MAX_RECORDS;
   const log = deps.logger.child("absences-api");
@@ -92,9 +126,14 @@ export function createAbsencesRouter(deps: AbsencesRouterDeps): Router {
   router.post(
     "/api/absences",
     authenticate,
-    express.json({ limit: BODY_LIMIT, strict: true }),
+    express.raw({ limit: BODY_LIMIT, type: ["application/json", "application/*+json"] }),
     (req: Request, res: AuthedResponse, next) => {
-      const envelope = envelopeSchema.safeParse(req.body);
+      const decoded = decodeBody(req.body, req.get("content-type") ?? "");
+      if ("error" in decoded) {
+        res.status(decoded.status).json({ error: decoded.error });
+        return;
+      }
+      const envelope = envelopeSchema.safeParse(decoded.json);
       if (!envelope.success) {
         res.status(400).json({ error: 'body must be a JSON object { "records": [ … ] }' });
         return;
@@ -106,7 +145,12 @@ export function createAbsencesRouter(deps: AbsencesRouterDeps): Router {
       }
       const inputs: AbsenceRecordInput[] = records.map((record) => {
         const parsed = recordSchema.safeParse(record);
-        return parsed.success ? parsed.data : { error: recordError(parsed.error) };
+        return parsed.success
+          ? parsed.data
+          : {
+              error: recordError(parsed.error),
+              code: typeof record === "object" && record !== null ? "INVALID_FIELD" : "MALFORMED_RECORD",
+            };
       });
       const token = res.locals.token;
       deps.importer
@@ -125,9 +169,10 @@ export function createAbsencesRouter(deps: AbsencesRouterDeps): Router {
             batchId: result.batchId,
             imported: result.imported,
             corrected: result.corrected,
+            withdrawn: result.withdrawn,
             duplicates: result.duplicates,
             rejected: result.rejected,
-            errors: result.rejections.map((r) => ({ index: r.position, reason: r.reason })),
+            errors: result.rejections.map((r) => ({ index: r.position, code: r.code, reason: r.reason })),
           });
         })
         .catch(next);

@@ -8,6 +8,7 @@
  * child's health: they are never echoed into logs or terminal output.
  */
 import { isIsoDate } from "../../workflows/domain/calendar/index.js";
+import type { RejectionCode } from "./rejection-codes.js";
 
 /** The columns of the CSV export and the keys of a JSON record, in the documented order. */
 export const ABSENCE_COLUMNS = ["learner_code", "date", "lesson", "subject", "reason", "justified"] as const;
@@ -19,11 +20,13 @@ const MAX_CODE_LENGTH = 64;
 const MAX_SUBJECT_LENGTH = 200;
 const MAX_REASON_LENGTH = 1000;
 
-// A Map, not an object literal: `justified: "constructor"` must not find Object.prototype's.
-const JUSTIFICATION: ReadonlyMap<string, "JUSTIFIED" | "UNJUSTIFIED" | "UNKNOWN"> = new Map([
+// A Map, not an object literal: `justified: "constructor"` must not find Object.prototype's. `withdrawn` is how a
+// correction removes a record entered by mistake: it is kept for the audit trail and never counted.
+const JUSTIFICATION: ReadonlyMap<string, "JUSTIFIED" | "UNJUSTIFIED" | "UNKNOWN" | "WITHDRAWN"> = new Map([
   ["yes", "JUSTIFIED"],
   ["no", "UNJUSTIFIED"],
   ["unknown", "UNKNOWN"],
+  ["withdrawn", "WITHDRAWN"],
 ]);
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
@@ -73,9 +76,9 @@ function copyText(value: string | null): string {
     : value;
 }
 
-/** A rejected row's staging line: only the position and the reason. */
-export function stagingErrorLine(position: number, error: string): string {
-  return `${position}\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t${copyText(error)}\n`;
+/** A rejected row's staging line: only the position, the reason and its code (rejection-codes.ts). */
+export function stagingErrorLine(position: number, error: string, code: RejectionCode = "INVALID_FIELD"): string {
+  return `${position}\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t${copyText(error)}\t${code}\n`;
 }
 
 // Exports repeat a few hundred dates a million times; remembering the verdicts keeps the calendar arithmetic out
@@ -138,7 +141,8 @@ export function stagingLine(position: number, fields: AbsenceFields): string {
     if (dateProblem !== null) errors.push(dateProblem);
     if (lessonNumber < 0 || lessonNumber > MAX_LESSON)
       errors.push(`lesson ${shown(lesson)} is not a whole number from 0 to ${MAX_LESSON}`);
-    if (justification === undefined) errors.push(`justified ${shown(fields.justified)} must be yes, no or unknown`);
+    if (justification === undefined)
+      errors.push(`justified ${shown(fields.justified)} must be yes, no, unknown or withdrawn`);
     if (subject.length > MAX_SUBJECT_LENGTH) errors.push(`subject is longer than ${MAX_SUBJECT_LENGTH} characters`);
     if (reason.length > MAX_REASON_LENGTH) errors.push(`reason is longer than ${MAX_REASON_LENGTH} characters`);
     // PostgreSQL text cannot hold NUL; one would abort the whole COPY instead of rejecting this row.
@@ -146,5 +150,5 @@ export function stagingLine(position: number, fields: AbsenceFields): string {
     // Only escapes were found: the row is fine, its text just needs COPY escaping.
     if (errors.length > 0) return stagingErrorLine(position, errors.join("; "));
   }
-  return `${position}\t${copyText(code)}\t${date}\t${lessonNumber}\t${copyText(subject)}\t${copyText(reason)}\t${justification}\t\\N\n`;
+  return `${position}\t${copyText(code)}\t${date}\t${lessonNumber}\t${copyText(subject)}\t${copyText(reason)}\t${justification}\t\\N\t\\N\n`;
 }

@@ -8,7 +8,9 @@
  *     learners each row is a whole day (lesson 0);
  *   - unexcusedDays: distinct dates with at least one unjustified or unknown absence. MK 89 compares it with
  *     the pre-school threshold; for school learners it is kept for reporting only.
- * A record belongs to the semester whose date range (for the learner's grade) contains its date.
+ *   - withdrawn records (a correction removed them) count nowhere; they are kept for the audit trail.
+ * A record belongs to the semester whose date range (for the learner's calendar and grade) contains its date. The
+ * counters are the person's: records of every school they attended in the semester count together.
  */
 import type pg from "pg";
 import {
@@ -58,7 +60,8 @@ INSERT INTO "AbsenceCounter" (id, "learnerId", "schoolYear", semester, "unjustif
 SELECT gen_random_uuid()::text, a.learner_id, a.school_year, a.semester,
        coalesce(c.unjustified, 0), coalesce(c.unknown, 0), coalesce(c.justified, 0), c.days, now()
 FROM ${AFFECTED_TABLE} a
-JOIN ${SEMESTERS_TABLE} s ON s.grade = a.calendar_grade AND s.school_year = a.school_year AND s.semester = a.semester
+JOIN ${SEMESTERS_TABLE} s ON s.scope = a.calendar_scope AND s.grade = a.calendar_grade
+ AND s.school_year = a.school_year AND s.semester = a.semester
 -- One (learner, semester) at a time, so the semester's date range is part of the primary-key scan (a plain join
 -- reads every record of the learner and filters) and the per-day groups never outgrow a small sort.
 CROSS JOIN LATERAL (
@@ -101,13 +104,17 @@ export async function recomputeCounters(
   rules: AbsenceRuleSet,
 ): Promise<LearnerThresholdCrossing[]> {
   // Group the (up to millions of) resolved rows on the three keys only, then take the learner's details from the
-  // scope table: a DISTINCT over all seven columns costs several times more.
+  // scope table: a DISTINCT over all seven columns costs several times more. A person can have a code at two
+  // schools of a municipality-wide import; one of their codes names them. The counter is the person's, over every
+  // school (MK 89 p.7 counts the semester), and the crossing goes to the current school (owner_school_id).
   await client.query(`
     CREATE TEMP TABLE ${AFFECTED_TABLE} ON COMMIT DROP AS
-    SELECT k.learner_id, sc.code AS learner_code, sc.school_id, sc.programme, sc.calendar_grade, k.school_year, k.semester
+    SELECT k.learner_id, sc.code AS learner_code, sc.owner_school_id AS school_id, sc.programme, sc.calendar_grade,
+           sc.calendar_scope, k.school_year, k.semester
     FROM (SELECT learner_id, school_year, semester FROM ${RESOLVED_TABLE} WHERE error IS NULL
           GROUP BY learner_id, school_year, semester) k
-    JOIN ${SCOPE_TABLE} sc ON sc.learner_id = k.learner_id`);
+    JOIN (SELECT DISTINCT ON (learner_id) * FROM ${SCOPE_TABLE} ORDER BY learner_id, code) sc
+      ON sc.learner_id = k.learner_id`);
   const affected = (await client.query<AffectedRow>(`SELECT * FROM ${AFFECTED_TABLE}`)).rows;
   if (affected.length === 0) return [];
   const before = measuresByLearnerYear((await client.query<CounterRow>(READ_COUNTERS)).rows);

@@ -1,5 +1,6 @@
 /**
- * A streaming CSV reader for e-journal exports: UTF-8 with or without a BOM, comma- or semicolon-separated
+ * A streaming CSV reader for e-journal exports: UTF-8 (with or without a BOM) or Windows-1257, detected or given
+ * (text-encoding.ts), comma- or semicolon-separated
  * (decided from the header line), RFC 4180 quoting (quoted fields may hold delimiters, "" and line breaks),
  * LF or CRLF line ends. Each record carries the physical line it starts on, so errors can name it.
  *
@@ -10,6 +11,7 @@
  * Rows come out in batches (one per input chunk) to keep async-iteration overhead per chunk, not per row.
  * Memory stays bounded by the chunk size plus the longest record.
  */
+import { decodeText, type EncodingChoice } from "./text-encoding.js";
 
 export interface CsvRow {
   /** 1-based physical line the record starts on (the header is line 1 in a file without leading blank lines). */
@@ -94,11 +96,13 @@ const MAX_RECORD_LINES = 100;
 
 /**
  * Reads CSV rows from a byte or text stream. The first non-empty record is the header (returned like any
- * other row). Empty lines are skipped: they are not records.
+ * other row). Empty lines are skipped: they are not records. A byte the encoding cannot read stops the whole
+ * file (AbsenceImportError from decodeText), never just its row.
  */
-export async function* readCsvRows(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<CsvRow[]> {
-  // Non-fatal decoding: an invalid byte becomes U+FFFD and only the rows holding one are rejected, by line.
-  const decoder = new TextDecoder("utf-8");
+export async function* readCsvRows(
+  source: AsyncIterable<Uint8Array | string>,
+  encoding: EncodingChoice = "auto",
+): AsyncGenerator<CsvRow[]> {
   let delimiter: CsvDelimiter | null = null;
   let carry = "";
   let nextLine = 1;
@@ -132,7 +136,7 @@ export async function* readCsvRows(source: AsyncIterable<Uint8Array | string>): 
     if (text === "") return;
     if (delimiter === null) delimiter = detectDelimiter(text);
     if (!text.includes(QUOTE)) {
-      rows.push(text.includes("\uFFFD") ? invalidUtf8(line) : { line, fields: text.split(delimiter) });
+      rows.push({ line, fields: text.split(delimiter) });
     } else if (endsInsideQuotes(text, delimiter, false)) {
       pending = { line, lines: [raw] };
     } else {
@@ -140,17 +144,15 @@ export async function* readCsvRows(source: AsyncIterable<Uint8Array | string>): 
     }
   };
 
-  const invalidUtf8 = (line: number): CsvRow => ({ line, fields: null, error: "not valid UTF-8" });
   const finish = (line: number, text: string): CsvRow => {
-    if (text.includes("\uFFFD")) return invalidUtf8(line);
     const fields = splitQuoted(text, delimiter ?? ",");
     return fields
       ? { line, fields }
       : { line, fields: null, error: "malformed quoting (RFC 4180: quote whole fields, double inner quotes)" };
   };
 
-  for await (const chunk of source) {
-    const text = carry + (typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+  for await (const chunk of decodeText(source, encoding)) {
+    const text = carry + chunk;
     const rows: CsvRow[] = [];
     let start = 0;
     for (let end = text.indexOf("\n"); end >= 0; end = text.indexOf("\n", start)) {
@@ -162,8 +164,7 @@ export async function* readCsvRows(source: AsyncIterable<Uint8Array | string>): 
     if (rows.length > 0) yield rows;
   }
   const rows: CsvRow[] = [];
-  const tail = carry + decoder.decode();
-  if (tail !== "") take(tail, nextLine, rows);
+  if (carry !== "") take(carry, nextLine, rows);
   // TypeScript's flow analysis cannot see `take` assign `pending`, hence the widening cast.
   const open = pending as { line: number; lines: string[] } | null;
   if (open) {

@@ -9,6 +9,7 @@
  */
 import type pg from "pg";
 import type { PrismaClient } from "../client.js";
+import { MUNICIPALITY_SCOPE, PRESCHOOL_SCOPE } from "./import-calendars.js";
 import { AbsenceImportError } from "./import-error.js";
 
 export type AbsenceImportScope = { schoolCode: string } | { schoolId: string } | { municipalityCode?: string };
@@ -52,24 +53,50 @@ export async function resolveScope(prisma: PrismaClient, scope: AbsenceImportSco
 }
 
 /**
- * One row per learner code in scope. `matches` > 1 marks a code shared by schools of the municipality. The
- * programme decides how MK 89 counts: the pre-school group of a general school (grade 0) counts days.
+ * One row per learner code in scope. A code is looked up through the learner's enrolments first (a person has an
+ * enrolment per school, each with that school's e-journal code and grade), then, for learners without enrolment
+ * rows, through Learner.schoolId and learnerCode. `matches` > 1 marks a code that names several people of the
+ * municipality. A code names one enrolment: the latest, when a person left a school and came back under the same
+ * code. Columns:
+ *   - learner_id, school_id: the person and the school the absence happened at (AbsenceRecord.schoolId);
+ *   - owner_school_id: the learner's current school (Learner.schoolId), whose staff hold the escalation's tasks;
+ *   - programme: how MK 89 counts (the pre-school group of a general school, grade 0, counts days);
+ *   - calendar_scope: the calendar the dates are checked against (import-calendars.ts), among `scopes`.
  */
-export async function loadScopeTable(client: pg.PoolClient, scope: ResolvedScope): Promise<void> {
+export async function loadScopeTable(
+  client: pg.PoolClient,
+  scope: ResolvedScope,
+  scopes: readonly string[],
+): Promise<void> {
   await client.query(
     `CREATE TEMP TABLE ${SCOPE_TABLE} ON COMMIT DROP AS
-     SELECT l."learnerCode" AS code,
-            min(l.id) AS learner_id,
-            min(l."schoolId") AS school_id,
-            min(l.grade) AS grade,
-            LEAST(GREATEST(min(l.grade), 0), 12) AS calendar_grade,
-            min(CASE WHEN s.kind = 'PRESCHOOL' OR l.grade = 0 THEN 'PRESCHOOL'
-                     WHEN s.kind = 'VOCATIONAL' THEN 'VOCATIONAL' ELSE 'GENERAL' END) AS programme,
-            count(*) AS matches
-     FROM "Learner" l JOIN "School" s ON s.id = l."schoolId"
-     WHERE s."municipalityId" = $1 AND ($2::text IS NULL OR s.id = $2::text)
-     GROUP BY l."learnerCode"`,
-    [scope.municipalityId, scope.schoolId],
+     WITH codes AS (
+       SELECT e."learnerCode" AS code, e."learnerId" AS learner_id, e."schoolId" AS school_id, e.grade,
+              e."programmeCode" AS programme_code, e."startedOn" AS started_on
+       FROM "Enrolment" e JOIN "School" s ON s.id = e."schoolId"
+       WHERE s."municipalityId" = $1 AND ($2::text IS NULL OR s.id = $2::text)
+       UNION ALL
+       SELECT l."learnerCode", l.id, l."schoolId", l.grade, NULL, NULL
+       FROM "Learner" l JOIN "School" s ON s.id = l."schoolId"
+       WHERE s."municipalityId" = $1 AND ($2::text IS NULL OR s.id = $2::text)
+         AND NOT EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."learnerId" = l.id)
+     ),
+     latest AS (SELECT DISTINCT ON (code) * FROM codes ORDER BY code, started_on DESC NULLS LAST),
+     people AS (SELECT code, count(DISTINCT learner_id) AS matches FROM codes GROUP BY code)
+     SELECT c.code, c.learner_id, c.school_id, l."schoolId" AS owner_school_id, c.grade,
+            LEAST(GREATEST(c.grade, 0), 12) AS calendar_grade, p.programme,
+            CASE WHEN 'school:' || s.code = ANY($3::text[]) THEN 'school:' || s.code
+                 WHEN 'programme:' || c.programme_code = ANY($3::text[]) THEN 'programme:' || c.programme_code
+                 WHEN p.programme = 'PRESCHOOL' AND '${PRESCHOOL_SCOPE}' = ANY($3::text[]) THEN '${PRESCHOOL_SCOPE}'
+                 ELSE '${MUNICIPALITY_SCOPE}' END AS calendar_scope,
+            m.matches
+     FROM latest c
+     JOIN people m ON m.code = c.code
+     JOIN "School" s ON s.id = c.school_id
+     JOIN "Learner" l ON l.id = c.learner_id
+     CROSS JOIN LATERAL (SELECT CASE WHEN s.kind = 'PRESCHOOL' OR c.grade = 0 THEN 'PRESCHOOL'
+                                     WHEN s.kind = 'VOCATIONAL' THEN 'VOCATIONAL' ELSE 'GENERAL' END AS programme) p`,
+    [scope.municipalityId, scope.schoolId, scopes],
   );
   await client.query(`CREATE UNIQUE INDEX ON ${SCOPE_TABLE} (code)`);
   await client.query(`ANALYZE ${SCOPE_TABLE}`);

@@ -15,18 +15,21 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { PrismaClient } from "../client.js";
 import type { RecordSource } from "../generated/enums.js";
-import { createCalendarRepository } from "../repositories/calendar-repository.js";
 import type { Logger } from "../runtime/logger.js";
 import { rigaDateOf, type IsoDate } from "../../workflows/domain/calendar/index.js";
 import type { AbsenceRuleSet } from "../../workflows/domain/absence-rules.js";
 import { ABSENCE_COLUMNS, columnPositions, stagingErrorLine, stagingLine, type AbsenceFields } from "./absence-row.js";
 import { RESOLVED_TABLE, recomputeCounters, type LearnerThresholdCrossing } from "./counters.js";
 import { readCsvRows } from "./csv-rows.js";
+import { DAYS_OFF_TABLE, EVERY_SCHOOL, daysWithoutLessons, loadDaysWithoutLessons } from "./days-without-lessons.js";
+import { loadImportCalendars } from "./import-calendars.js";
 import { AbsenceImportError } from "./import-error.js";
 import { SCOPE_TABLE, loadScopeTable, resolveScope, type AbsenceImportScope } from "./import-scope.js";
+import type { RejectionCode } from "./rejection-codes.js";
 import { createRuleSetRepository } from "../repositories/rule-set-repository.js";
 import { SEMESTERS_TABLE, loadSemesterRanges, semesterRanges } from "./semester-ranges.js";
 import { CREATE_STAGING_TABLE, STAGING_TABLE, copyIntoStaging } from "./staging.js";
+import type { EncodingChoice } from "./text-encoding.js";
 
 export interface AbsenceImportOptions {
   scope: AbsenceImportScope;
@@ -39,6 +42,9 @@ export interface AbsenceImportOptions {
 export interface AbsenceRejection {
   /** CSV: the line the record starts on. API: the record's index in `records`. */
   position: number;
+  /** Stable, for programmes (docs/absence-import.md lists the codes). */
+  code: RejectionCode;
+  /** For people: names the offending value, never the free-text subject or reason. */
   reason: string;
 }
 
@@ -46,8 +52,10 @@ export interface AbsenceImportResult {
   batchId: string;
   /** New records plus corrected ones. */
   imported: number;
-  /** Stored records whose justification, reason or subject this import changed. */
+  /** Stored records whose justification, reason or subject this import changed (included in `imported`). */
   corrected: number;
+  /** Records this import withdrew (`justified` = withdrawn), new or corrected (included in `imported`). */
+  withdrawn: number;
   duplicates: number;
   rejected: number;
   /** Ordered by position. */
@@ -58,16 +66,19 @@ export interface AbsenceImportResult {
 }
 
 /** A record that passed the edge's shape check, or the reason it did not (still counted as rejected). */
-export type AbsenceRecordInput = AbsenceFields | { error: string };
+export type AbsenceRecordInput = AbsenceFields | { error: string; code?: RejectionCode };
 
 // Arbitrary but fixed: every absence import takes this transaction-level advisory lock.
 const IMPORT_LOCK_KEY = 0x504d5006;
 
+// The first check that fails decides a row's reason and code (rejection-codes.ts); a day without lessons is
+// looked up for the learner's calendar scope and grade, municipality-wide and for the learner's school. A
+// withdrawal is never refused for its day: it may remove a record stored before that day was known to be free.
 const RESOLVE = `
 CREATE TEMP TABLE ${RESOLVED_TABLE} ON COMMIT DROP AS
 SELECT st.position, st.date, st.lesson, st.subject, st.reason, st.justification,
-       sc.learner_id, sc.code AS learner_code, sc.school_id, sc.programme, sc.calendar_grade,
-       sem.school_year, sem.semester,
+       sc.learner_id, sc.code AS learner_code, sc.school_id, sc.owner_school_id, sc.programme, sc.calendar_grade,
+       sc.calendar_scope, sem.school_year, sem.semester,
        CASE
          WHEN st.error IS NOT NULL THEN st.error
          WHEN sc.code IS NULL THEN format('unknown learner code %s in %s', to_json(st.learner_code), $2::text)
@@ -81,11 +92,29 @@ SELECT st.position, st.date, st.lesson, st.subject, st.reason, st.justification,
          WHEN sem.semester IS NULL
            THEN format('date %s is outside the semesters of grade %s (break between semesters, summer, or no school calendar)',
                        to_char(st.date, 'YYYY-MM-DD'), sc.grade)
-       END AS error
+         WHEN st.justification <> 'WITHDRAWN' THEN coalesce(off.reason, closed.reason)
+       END AS error,
+       CASE
+         WHEN st.error IS NOT NULL THEN st.error_code
+         WHEN sc.code IS NULL THEN 'UNKNOWN_LEARNER'
+         WHEN sc.matches > 1 THEN 'AMBIGUOUS_LEARNER'
+         WHEN st.date > $1::date THEN 'FUTURE_DATE'
+         WHEN sc.programme = 'PRESCHOOL' AND st.lesson <> 0 THEN 'PRESCHOOL_LESSON'
+         WHEN sc.programme <> 'PRESCHOOL' AND st.lesson = 0 THEN 'LESSON_ZERO'
+         WHEN sem.semester IS NULL THEN 'OUTSIDE_SEMESTER'
+         WHEN st.justification <> 'WITHDRAWN' THEN coalesce(off.code, closed.code)
+       END AS error_code
 FROM ${STAGING_TABLE} st
 LEFT JOIN ${SCOPE_TABLE} sc ON sc.code = st.learner_code
 LEFT JOIN ${SEMESTERS_TABLE} sem
-  ON st.error IS NULL AND sem.grade = sc.calendar_grade AND st.date BETWEEN sem.start_date AND sem.end_date`;
+  ON st.error IS NULL AND sem.scope = sc.calendar_scope AND sem.grade = sc.calendar_grade
+ AND st.date BETWEEN sem.start_date AND sem.end_date
+LEFT JOIN ${DAYS_OFF_TABLE} off
+  ON sem.semester IS NOT NULL AND off.scope = sc.calendar_scope AND off.grade = sc.calendar_grade
+ AND off.date = st.date AND off.school_id = '${EVERY_SCHOOL}'
+LEFT JOIN ${DAYS_OFF_TABLE} closed
+  ON sem.semester IS NOT NULL AND off.code IS NULL AND closed.scope = sc.calendar_scope
+ AND closed.grade = sc.calendar_grade AND closed.date = st.date AND closed.school_id = sc.school_id`;
 
 // One pass over the valid rows decides each key's fate: the first occurrence of a (learner, date, lesson) in the
 // input (DISTINCT ON in key order) is matched once against what is stored. New keys are inserted, stored keys
@@ -94,10 +123,10 @@ LEFT JOIN ${SEMESTERS_TABLE} sem
 const KEYED_TABLE = "absence_keyed";
 const CLASSIFY_KEYS = `
 CREATE TEMP TABLE ${KEYED_TABLE} ON COMMIT DROP AS
-SELECT k.learner_id, k.date, k.lesson, k.subject, k.reason, k.justification,
+SELECT k.learner_id, k.date, k.lesson, k.subject, k.reason, k.justification, k.school_id,
        a."learnerId" IS NOT NULL AS stored,
        a."learnerId" IS NOT NULL AND (a.justification, a.reason, a.subject) IS DISTINCT FROM (k.justification, k.reason, k.subject) AS changed
-FROM (SELECT DISTINCT ON (learner_id, date, lesson) learner_id, date, lesson, subject, reason, justification
+FROM (SELECT DISTINCT ON (learner_id, date, lesson) learner_id, date, lesson, subject, reason, justification, school_id
       FROM ${RESOLVED_TABLE} WHERE error IS NULL ORDER BY learner_id, date, lesson, position) k
 LEFT JOIN "AbsenceRecord" a ON a."learnerId" = k.learner_id AND a.date = k.date AND a.lesson = k.lesson`;
 
@@ -106,8 +135,8 @@ LEFT JOIN "AbsenceRecord" a ON a."learnerId" = k.learner_id AND a.date = k.date 
 // could add a conflicting row after the classification; then the insert is retried with ON CONFLICT DO NOTHING
 // (see insertRecords).
 const insertSql = (onConflict: string) => `
-INSERT INTO "AbsenceRecord" ("learnerId", date, lesson, subject, reason, justification, source, "batchId")
-SELECT learner_id, date, lesson, subject, reason, justification, $1::"RecordSource", $2::text
+INSERT INTO "AbsenceRecord" ("learnerId", date, lesson, subject, reason, justification, source, "schoolId", "batchId")
+SELECT learner_id, date, lesson, subject, reason, justification, $1::"RecordSource", school_id, $2::text
 FROM ${KEYED_TABLE}
 WHERE NOT stored
 ORDER BY learner_id, date, lesson
@@ -120,14 +149,24 @@ const INSERT_RECORDS_ON_CONFLICT = insertSql(`ON CONFLICT ("learnerId", date, le
 // counters and the escalation workflow see the change.
 const CORRECT_RECORDS = `
 UPDATE "AbsenceRecord" a
-SET justification = k.justification, reason = k.reason, subject = k.subject, source = $1::"RecordSource", "batchId" = $2::text
+SET justification = k.justification, reason = k.reason, subject = k.subject, source = $1::"RecordSource", "batchId" = $2::text,
+    "schoolId" = coalesce(a."schoolId", k.school_id)
 FROM ${KEYED_TABLE} k
 WHERE k.changed AND a."learnerId" = k.learner_id AND a.date = k.date AND a.lesson = k.lesson`;
 const UNIQUE_VIOLATION = "23505";
 
+// After the writes: the keys this import stored or changed as withdrawn.
+const COUNT_WITHDRAWN = `SELECT count(*) AS n FROM ${KEYED_TABLE} WHERE justification = 'WITHDRAWN' AND (NOT stored OR changed)`;
+
 export interface AbsenceImporter {
-  /** Imports an e-journal CSV export streamed from `input` (file, HTTP body…). */
-  importCsv(input: AsyncIterable<Uint8Array | string>, options: AbsenceImportOptions): Promise<AbsenceImportResult>;
+  /**
+   * Imports an e-journal CSV export streamed from `input` (file, HTTP body…), in the given encoding or, by default,
+   * UTF-8 or Windows-1257 as detected (text-encoding.ts); a byte the encoding cannot read stops the whole file.
+   */
+  importCsv(
+    input: AsyncIterable<Uint8Array | string>,
+    options: AbsenceImportOptions & { encoding?: EncodingChoice },
+  ): Promise<AbsenceImportResult>;
   /** Imports records that arrived as JSON; positions in the result are indexes into `records`. */
   importRecords(
     records: readonly AbsenceRecordInput[],
@@ -136,8 +175,6 @@ export interface AbsenceImporter {
 }
 
 export function createAbsenceImporter(deps: { prisma: PrismaClient; pool: pg.Pool; logger?: Logger }): AbsenceImporter {
-  const calendars = createCalendarRepository(deps.prisma);
-
   async function run(
     lines: AsyncIterable<string[]>,
     options: AbsenceImportOptions,
@@ -146,7 +183,7 @@ export function createAbsenceImporter(deps: { prisma: PrismaClient; pool: pg.Poo
     const startedAt = new Date();
     const today = options.today ?? rigaDateOf(startedAt);
     const scope = await resolveScope(deps.prisma, options.scope);
-    const calendar = await calendars.loadMunicipalityCalendar({ municipalityId: scope.municipalityId });
+    const calendars = await loadImportCalendars(deps.prisma, scope.municipalityId);
     const rules: AbsenceRuleSet = await createRuleSetRepository(deps.prisma).absenceRulesInForce(
       scope.municipalityId,
       today,
@@ -173,8 +210,9 @@ export function createAbsenceImporter(deps: { prisma: PrismaClient; pool: pg.Poo
       await client.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK_KEY]);
       phase("lock");
       await client.query(`ANALYZE ${STAGING_TABLE}`);
-      await loadSemesterRanges(client, semesterRanges(calendar));
-      await loadScopeTable(client, scope);
+      await loadSemesterRanges(client, semesterRanges(calendars));
+      await loadDaysWithoutLessons(client, daysWithoutLessons(calendars));
+      await loadScopeTable(client, scope, [...calendars.keys()]);
       const resolvedRows = (await client.query(RESOLVE, [today, scope.description])).rowCount ?? 0;
       phase("resolve");
       await client.query(
@@ -184,10 +222,11 @@ export function createAbsenceImporter(deps: { prisma: PrismaClient; pool: pg.Poo
       await client.query(CLASSIFY_KEYS);
       const corrected = (await client.query(CORRECT_RECORDS, [source, batchId])).rowCount ?? 0;
       const inserted = await insertRecords(client, [source, batchId]);
+      const withdrawn = Number((await client.query<{ n: string }>(COUNT_WITHDRAWN)).rows[0]?.n ?? 0);
       phase("insert");
       const rejections = (
         await client.query<AbsenceRejection>(
-          `SELECT position, error AS reason FROM ${RESOLVED_TABLE} WHERE error IS NOT NULL ORDER BY position`,
+          `SELECT position, error_code AS code, error AS reason FROM ${RESOLVED_TABLE} WHERE error IS NOT NULL ORDER BY position`,
         )
       ).rows;
       const rejected = rejections.length;
@@ -211,6 +250,7 @@ export function createAbsenceImporter(deps: { prisma: PrismaClient; pool: pg.Poo
         scope: scope.description,
         imported,
         corrected,
+        withdrawn,
         duplicates,
         rejected,
         crossings: crossings.length,
@@ -219,6 +259,7 @@ export function createAbsenceImporter(deps: { prisma: PrismaClient; pool: pg.Poo
         batchId,
         imported,
         corrected,
+        withdrawn,
         duplicates,
         rejected,
         rejections,
@@ -236,7 +277,7 @@ export function createAbsenceImporter(deps: { prisma: PrismaClient; pool: pg.Poo
   }
 
   return {
-    importCsv: (input, options) => run(csvStagingLines(input), options, "CSV_IMPORT"),
+    importCsv: (input, options) => run(csvStagingLines(input, options.encoding), options, "CSV_IMPORT"),
     importRecords: (records, options) => run(recordStagingLines(records), options, options.source ?? "API"),
   };
 }
@@ -260,9 +301,12 @@ async function insertRecords(client: pg.PoolClient, parameters: [RecordSource, s
 }
 
 /** CSV rows → staging lines; the header decides column order; a bad or missing header stops the import. */
-async function* csvStagingLines(input: AsyncIterable<Uint8Array | string>): AsyncGenerator<string[]> {
+async function* csvStagingLines(
+  input: AsyncIterable<Uint8Array | string>,
+  encoding: EncodingChoice = "auto",
+): AsyncGenerator<string[]> {
   let columns: ReturnType<typeof columnPositions> | null = null;
-  for await (const rows of readCsvRows(input)) {
+  for await (const rows of readCsvRows(input, encoding)) {
     const lines: string[] = [];
     for (const row of rows) {
       if (columns === null) {
@@ -272,12 +316,13 @@ async function* csvStagingLines(input: AsyncIterable<Uint8Array | string>): Asyn
       }
       const c = columns as Exclude<typeof columns, { error: string }>;
       const f = row.fields;
-      if (f === null) lines.push(stagingErrorLine(row.line, row.error ?? "unreadable record"));
+      if (f === null) lines.push(stagingErrorLine(row.line, row.error ?? "unreadable record", "MALFORMED_RECORD"));
       else if (f.length !== ABSENCE_COLUMNS.length) {
         lines.push(
           stagingErrorLine(
             row.line,
             `expected ${ABSENCE_COLUMNS.length} fields, found ${f.length} (check delimiters and quotes)`,
+            "MALFORMED_RECORD",
           ),
         );
       } else {
@@ -306,7 +351,7 @@ async function* recordStagingLines(records: readonly AbsenceRecordInput[]): Asyn
     yield records
       .slice(start, start + RECORD_BATCH)
       .map((record, i) =>
-        "error" in record ? stagingErrorLine(start + i, record.error) : stagingLine(start + i, record),
+        "error" in record ? stagingErrorLine(start + i, record.error, record.code) : stagingLine(start + i, record),
       );
   }
 }

@@ -3,7 +3,7 @@
  *
  * A temporary table: private to the import's connection, never WAL-logged, and dropped with the transaction,
  * so a failed import leaves nothing behind. Rows arrive already split and field-checked (absence-row.ts);
- * `error` is set for rows rejected before the database saw them.
+ * `error` and `error_code` are set for rows rejected before the database saw them.
  */
 import { once } from "node:events";
 import type pg from "pg";
@@ -21,7 +21,8 @@ CREATE TEMP TABLE ${STAGING_TABLE} (
   subject       text,
   reason        text,
   justification "Justification",
-  error         text
+  error         text,
+  error_code    text
 ) ON COMMIT DROP`;
 
 /** Bytes gathered before a write to the COPY stream: large enough that per-write overhead vanishes. */

@@ -58,8 +58,8 @@ describe("npm run import:absences", () => {
     );
     const run = await importAbsences(path, "--school", "DEMO-VSK");
     expect(run.stdout.trim().split("\n")).toEqual([
-      'line 3: justified "perhaps" must be yes, no or unknown',
-      'line 4: unknown learner code "X1" in school DEMO-VSK',
+      'line 3: justified "perhaps" must be yes, no, unknown or withdrawn [INVALID_FIELD]',
+      'line 4: unknown learner code "X1" in school DEMO-VSK [UNKNOWN_LEARNER]',
       "imported 2, duplicates 0, rejected 2",
     ]);
     expect(run.code).toBe(1);

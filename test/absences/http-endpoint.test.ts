@@ -5,7 +5,7 @@ import { createAbsencesRouter } from "../../bot/ingest/absences-router.js";
 import { createApiTokenRepository } from "../../prisma/absences/api-tokens.js";
 import type { AbsenceImportResult } from "../../prisma/absences/importer.js";
 import { createLogger } from "../../prisma/runtime/logger.js";
-import { createImportHarness, demoLearner, type ImportHarness } from "./support.js";
+import { createImportHarness, demoLearner, windows1257, type ImportHarness } from "./support.js";
 
 let h: ImportHarness;
 let server: Server;
@@ -50,11 +50,11 @@ afterAll(async () => {
   await h.close();
 });
 
-async function post(body: unknown, token?: string, raw = false) {
+async function post(body: unknown, token?: string, raw = false, contentType = "application/json") {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: raw ? String(body) : JSON.stringify(body),
+    headers: { "content-type": contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: raw ? (body instanceof Uint8Array ? body : String(body)) : JSON.stringify(body),
   });
   return {
     status: response.status,
@@ -102,12 +102,13 @@ describe("POST /api/absences", () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ imported: 3, duplicates: 0, rejected: 5 });
     expect(response.body.errors).toEqual([
-      { index: 2, reason: 'unknown learner code "T0003" in school DEMO-VSK' },
-      { index: 3, reason: "date 2025-13-01 does not exist" },
-      { index: 4, reason: 'unknown field "justifed"' },
-      { index: 5, reason: 'lesson "5.5" is not a whole number from 0 to 12' },
+      { index: 2, code: "UNKNOWN_LEARNER", reason: 'unknown learner code "T0003" in school DEMO-VSK' },
+      { index: 3, code: "INVALID_FIELD", reason: "date 2025-13-01 does not exist" },
+      { index: 4, code: "INVALID_FIELD", reason: 'unknown field "justifed"' },
+      { index: 5, code: "INVALID_FIELD", reason: 'lesson "5.5" is not a whole number from 0 to 12' },
       {
         index: 6,
+        code: "MALFORMED_RECORD",
         reason:
           "Invalid input: expected object, received string (expected an object with learner_code, date, lesson, subject, reason, justified)",
       },
@@ -144,7 +145,7 @@ describe("POST /api/absences", () => {
     expect(response.body).toMatchObject({
       imported: 1,
       rejected: 1,
-      errors: [{ index: 1, reason: 'unknown learner code "V0032" in school DEMO-TEH' }],
+      errors: [{ index: 1, code: "UNKNOWN_LEARNER", reason: 'unknown learner code "V0032" in school DEMO-TEH' }],
     });
   });
 
@@ -159,5 +160,45 @@ describe("POST /api/absences", () => {
     expect(tooMany.status).toBe(413);
     expect(tooMany.body.error).toBe("at most 50 records per request, got 51");
     expect(await h.db.prisma.absenceRecord.count({ where: { learnerId: demoLearner("V0033").id } })).toBe(0);
+  });
+
+  // Issue 10 defect 6: an e-journal on a Latvian Windows machine sends Windows-1257; decoding it as UTF-8 stored
+  // the plain records and rejected the ones with ā, š, ļ.
+  it("MK 89 import (defect 6): reads a body declared charset=windows-1257, and refuses undeclared Windows-1257 whole", async () => {
+    const json = JSON.stringify({
+      records: [{ ...record("V0034", "2025-10-13", 1), subject: "Latviešu valoda" }, record("V0034", "2025-10-13", 2)],
+    });
+    const bytes = windows1257(json);
+    const undeclared = await post(bytes, vskToken, true);
+    expect(undeclared.status).toBe(400);
+    expect(undeclared.body.error).toContain("declare charset=windows-1257");
+    expect(await h.db.prisma.absenceRecord.count({ where: { learnerId: demoLearner("V0034").id } })).toBe(0);
+
+    const unknown = await post(bytes, vskToken, true, "application/json; charset=koi8-r");
+    expect(unknown.status).toBe(415);
+
+    const declared = await post(bytes, vskToken, true, "application/json; charset=windows-1257");
+    expect(declared.status).toBe(200);
+    expect(declared.body).toMatchObject({ imported: 2, rejected: 0 });
+    const stored = await h.db.prisma.absenceRecord.findMany({
+      where: { learnerId: demoLearner("V0034").id },
+      select: { subject: true },
+      orderBy: { lesson: "asc" },
+    });
+    expect(stored.map((r) => r.subject)).toEqual(["Latviešu valoda", "Matemātika"]);
+  });
+
+  it('MK 89 correction (defect 8): withdraws a record with justified "withdrawn", answered as withdrawn', async () => {
+    const lessons = [1, 2, 3].map((lesson) => record("V0035", "2025-11-04", lesson));
+    expect((await post({ records: lessons }, vskToken)).body).toMatchObject({ imported: 3, withdrawn: 0 });
+    const withdrawal = await post({ records: [record("V0035", "2025-11-04", 2, "withdrawn")] }, vskToken);
+    expect(withdrawal.body).toMatchObject({ imported: 1, corrected: 1, withdrawn: 1, duplicates: 0, rejected: 0 });
+    const counter = await h.db.prisma.absenceCounter.findFirstOrThrow({
+      where: { learnerId: demoLearner("V0035").id, schoolYear: "2025/26", semester: 1 },
+      select: { unjustifiedLessons: true, unknownLessons: true, justifiedLessons: true },
+    });
+    expect(counter).toEqual({ unjustifiedLessons: 2, unknownLessons: 0, justifiedLessons: 0 });
+    const again = await post({ records: [record("V0035", "2025-11-04", 2, "withdrawn")] }, vskToken);
+    expect(again.body).toMatchObject({ imported: 0, withdrawn: 0, duplicates: 1 });
   });
 });

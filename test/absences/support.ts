@@ -60,3 +60,17 @@ export async function* chunks(text: string, size = 7): AsyncGenerator<Uint8Array
 export function csv(...lines: string[]): string {
   return `${lines.join("\n")}\n`;
 }
+
+/** Text encoded as Windows-1257, what Excel in a Latvian locale saves (the reverse of the platform's decoder). */
+export function windows1257(text: string): Uint8Array {
+  const decoder = new TextDecoder("windows-1257");
+  const byteOf = new Map<string, number>();
+  for (let b = 0; b < 256; b += 1) byteOf.set(decoder.decode(new Uint8Array([b])), b);
+  return new Uint8Array(
+    [...text].map((ch) => {
+      const b = byteOf.get(ch);
+      if (b === undefined) throw new Error(`${JSON.stringify(ch)} has no Windows-1257 byte`);
+      return b;
+    }),
+  );
+}
