@@ -42,7 +42,7 @@ const slackSdkFence = {
 };
 /** The Bot Framework SDK belongs to the Teams surface (bot/teams/**) and the Teams transport only. */
 const teamsSdkFence = {
-  group: ["botbuilder*"],
+  group: ["botbuilder*", "botframework-*", "@azure/msal-node"],
   message:
     "Bot Framework only in bot/teams/** and activities/delivery/teams-transport.ts; elsewhere use neutral messages.",
 };
@@ -58,7 +58,7 @@ const botActivitiesFence = {
 const activitiesBotFence = (...alsoAllowed) => ({
   regex: `(^|/)bot/(?!core/messages/|core/i18n\\.js$|core/access-matrix\\.js$${alsoAllowed.map((p) => `|${p}`).join("")})`,
   message:
-    "activities/ imports from bot/ only bot/core/messages/**, bot/core/i18n.ts, bot/core/access-matrix.ts (transports: their renderer).",
+    "activities/ imports from bot/ only bot/core/messages/**, bot/core/i18n.ts, bot/core/access-matrix.ts (transports: their renderer; Teams: its proactive sender).",
 });
 /** Composers turn domain facts into neutral messages: pure functions, no SDK, no database, no Node. */
 const composerMessage = "Composers (bot/core/messages/**) are pure: no SDK, database, HTTP server or Node built-in.";
@@ -98,7 +98,7 @@ const fences = [
   },
   {
     files: ["activities/delivery/teams-transport.ts"],
-    rules: fence([slackSdkFence, activitiesBotFence("teams/render/")]),
+    rules: fence([slackSdkFence, activitiesBotFence("teams/render/", "teams/proactive\\.js$")]),
   },
 ];
 

@@ -6,6 +6,8 @@ import {
   parseEnv,
   productionRequires,
   slackApiFields,
+  teamsFields,
+  teamsPairing,
   temporalFields,
 } from "../prisma/runtime/env-fields.js";
 
@@ -24,6 +26,7 @@ export const botEnvObject = z.object({
   ...loggingFields,
   ...httpFields,
   ...slackFields,
+  ...teamsFields,
 });
 
 export const slackPairing = (
@@ -36,7 +39,7 @@ export const slackPairing = (
   }
 };
 
-const botEnvSchema = botEnvObject.superRefine(productionRequires).superRefine(slackPairing);
+const botEnvSchema = botEnvObject.superRefine(productionRequires).superRefine(slackPairing).superRefine(teamsPairing);
 export type BotEnv = z.output<typeof botEnvSchema>;
 
 export function loadBotEnv(source: NodeJS.ProcessEnv = process.env): BotEnv {

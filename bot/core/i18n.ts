@@ -299,6 +299,11 @@ const MESSAGES = {
   },
   "reason.FIRST_TIME_LOW": { lv: "pirmreizējs, zemas varbūtības risks", en: "first-time, low-probability risk" },
   "clears.RISKS_BELOW_OFTEN": { lv: "{risks} vairs netiek novēroti bieži", en: "{risks} no longer observed often" },
+  "teams.form.refreshField": { lv: "Atjaunot izvēles", en: "Update the choices" },
+  "teams.turnError": {
+    lv: "Atvainojiet, radās kļūda; nekas netika zaudēts. Lūdzu, mēģiniet vēlreiz.",
+    en: "Sorry, something went wrong; nothing was lost. Please try again.",
+  },
   "clears.CRISIS_RULED_OUT": {
     lv: "izpētē izslēgts apdraudējums ({risks})",
     en: "the investigation rules out the threat ({risks})",

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../client.js";
+import type { Prisma, PrismaClient } from "../client.js";
 import type { ChannelPurpose, ChatPlatform, Role } from "../generated/enums.js";
 import { isSchoolRole, STAND_INS } from "../../workflows/domain/role-scope.js";
 
@@ -25,6 +25,7 @@ const personSelect = {
   locale: true,
   preferredPlatform: true,
   chatIdentities: { select: { platform: true }, orderBy: { id: "asc" } },
+  municipality: { select: { defaultPlatform: true } },
 } as const;
 
 type PersonRow = {
@@ -33,13 +34,32 @@ type PersonRow = {
   locale: "lv" | "en";
   preferredPlatform: ChatPlatform | null;
   chatIdentities: Array<{ platform: ChatPlatform }>;
+  municipality?: { defaultPlatform: ChatPlatform } | null;
 };
 
-/** The preferred platform when the person has an identity there, else the first identity on record. */
-export function preferredPlatformOf(row: Pick<PersonRow, "preferredPlatform" | "chatIdentities">): ChatPlatform | null {
+/**
+ * The person's own choice when they have an identity there; else their municipality's default platform when they
+ * have one there; else the first identity on record.
+ */
+export function preferredPlatformOf(
+  row: Pick<PersonRow, "preferredPlatform" | "chatIdentities" | "municipality">,
+): ChatPlatform | null {
   const platforms = row.chatIdentities.map((identity) => identity.platform);
   if (row.preferredPlatform && platforms.includes(row.preferredPlatform)) return row.preferredPlatform;
+  const fallback = row.municipality?.defaultPlatform;
+  if (fallback && platforms.includes(fallback)) return fallback;
   return platforms[0] ?? null;
+}
+
+/** A Teams conversation the bot can post to proactively (botbuilder's ConversationReference as JSON). */
+export interface TeamsConversation {
+  tenantId: string;
+  conversationId: string;
+  /** "personal" | "channel" | "groupChat" */
+  conversationType: string;
+  /** For a personal chat: the person's Azure AD object id. */
+  aadObjectId: string | null;
+  reference: Record<string, unknown>;
 }
 
 const toPerson = (row: PersonRow): ChatPerson => {
@@ -143,6 +163,68 @@ export function createDirectoryRepository(prisma: PrismaClient) {
         if (people.length) return { role, people };
       }
       return { role: where.role, people: [] };
+    },
+
+    /** Stores (or refreshes) a Teams conversation reference; called on install and on every incoming activity. */
+    async saveTeamsConversation(conversation: TeamsConversation): Promise<void> {
+      const data = {
+        conversationType: conversation.conversationType,
+        aadObjectId: conversation.aadObjectId,
+        reference: conversation.reference as Prisma.InputJsonObject,
+      };
+      await prisma.teamsConversationReference.upsert({
+        where: {
+          tenantId_conversationId: { tenantId: conversation.tenantId, conversationId: conversation.conversationId },
+        },
+        create: { tenantId: conversation.tenantId, conversationId: conversation.conversationId, ...data },
+        update: data,
+        select: { id: true },
+      });
+    },
+
+    /** The stored reference of a Teams conversation, or of a person's personal chat with the bot (newest first). */
+    async teamsConversation(
+      where: { tenantId: string; conversationId: string } | { tenantId: string; aadObjectId: string },
+    ): Promise<Record<string, unknown> | null> {
+      const row = await prisma.teamsConversationReference.findFirst({
+        where:
+          "conversationId" in where
+            ? { tenantId: where.tenantId, conversationId: where.conversationId }
+            : { tenantId: where.tenantId, aadObjectId: where.aadObjectId, conversationType: "personal" },
+        select: { reference: true },
+        orderBy: { updatedAt: "desc" },
+      });
+      return (row?.reference as Record<string, unknown> | undefined) ?? null;
+    },
+
+    /** A staff member's Teams identity (tenant and AAD object id), if they have one. */
+    async teamsIdentityOf({ staffId }: { staffId: string }): Promise<{ tenantId: string; aadObjectId: string } | null> {
+      const row = await prisma.chatIdentity.findFirst({
+        where: { staffId, platform: "TEAMS" },
+        select: { workspaceId: true, userId: true },
+        orderBy: { id: "asc" },
+      });
+      return row ? { tenantId: row.workspaceId, aadObjectId: row.userId } : null;
+    },
+
+    /**
+     * Links a Teams user to the active staff member with the same e-mail address (as Teams reports it when the
+     * app is installed), unless the user is linked already. Answers whether a staff member is linked now.
+     */
+    async linkTeamsUserByEmail(input: { tenantId: string; aadObjectId: string; email: string }): Promise<boolean> {
+      const key = { platform: "TEAMS" as const, workspaceId: input.tenantId, userId: input.aadObjectId };
+      const existing = await prisma.chatIdentity.findUnique({
+        where: { platform_workspaceId_userId: key },
+        select: { id: true },
+      });
+      if (existing) return true;
+      const staff = await prisma.staffMember.findFirst({
+        where: { email: { equals: input.email.trim(), mode: "insensitive" }, active: true },
+        select: { id: true },
+      });
+      if (!staff) return false;
+      await prisma.chatIdentity.createMany({ data: [{ ...key, staffId: staff.id }], skipDuplicates: true });
+      return true;
     },
 
     /** Roles a staff member holds at one school or at municipality level. */

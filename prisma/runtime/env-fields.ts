@@ -60,7 +60,7 @@ export function parseEnv<S extends z.ZodType>(schema: S, source: NodeJS.ProcessE
 }
 
 function isSecretName(name: string): boolean {
-  return /KEY|SECRET|TOKEN|PASSWORD/.test(name);
+  return /KEY|SECRET|TOKEN|PASSWORD|Password/.test(name);
 }
 
 export const productionRequires = <
@@ -73,4 +73,57 @@ export const productionRequires = <
   if (!env.PERSONAL_DATA_KEY)
     ctx.addIssue({ code: "custom", path: ["PERSONAL_DATA_KEY"], message: "required in production" });
   if (!env.DATABASE_URL) ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "required in production" });
+};
+
+/**
+ * The Teams bot's credentials and Microsoft endpoints, under botbuilder's own setting names (the bot answers, the
+ * worker sends proactively). Unset endpoints mean Microsoft's public cloud; a national cloud (or the tests' local
+ * identity provider) sets them all, since botbuilder treats any one of them as "all are given".
+ */
+export const teamsFields = {
+  MicrosoftAppId: optional(z.string().min(1)),
+  MicrosoftAppPassword: optional(z.string().min(1)),
+  MicrosoftAppType: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["SingleTenant", "MultiTenant"]).default("MultiTenant"),
+  ),
+  MicrosoftAppTenantId: optional(z.string().min(1)),
+  ToBotFromChannelOpenIdMetadataUrl: optional(z.url()),
+  ToBotFromEmulatorOpenIdMetadataUrl: optional(z.url()),
+  ToBotFromChannelTokenIssuer: optional(z.string().min(1)),
+  ToChannelFromBotLoginUrl: optional(z.url({ protocol: /^https$/ })),
+  ToChannelFromBotOAuthScope: optional(z.string().min(1)),
+  OAuthUrl: optional(z.url()),
+  CallerId: optional(z.string().min(1)),
+  ValidateAuthority: optional(z.enum(["true", "false"])),
+};
+
+export const TEAMS_ENDPOINT_SETTINGS = [
+  "ToBotFromChannelOpenIdMetadataUrl",
+  "ToBotFromEmulatorOpenIdMetadataUrl",
+  "ToBotFromChannelTokenIssuer",
+  "ToChannelFromBotLoginUrl",
+  "ToChannelFromBotOAuthScope",
+  "OAuthUrl",
+  "CallerId",
+  "ValidateAuthority",
+] as const;
+
+type TeamsEnv = { [K in keyof typeof teamsFields]?: string | undefined };
+
+/** Id and password together; a tenant for a single-tenant app; the endpoints all or none (see teamsFields). */
+export const teamsPairing = (env: TeamsEnv, ctx: z.RefinementCtx): void => {
+  if (Boolean(env.MicrosoftAppId) !== Boolean(env.MicrosoftAppPassword)) {
+    const missing = env.MicrosoftAppId ? "MicrosoftAppPassword" : "MicrosoftAppId";
+    ctx.addIssue({ code: "custom", path: [missing], message: "set MicrosoftAppId and MicrosoftAppPassword together" });
+  }
+  if (env.MicrosoftAppType === "SingleTenant" && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+    ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "required for a SingleTenant app" });
+  }
+  const given = TEAMS_ENDPOINT_SETTINGS.filter((name) => env[name]);
+  if (given.length > 0 && given.length < TEAMS_ENDPOINT_SETTINGS.length) {
+    for (const name of TEAMS_ENDPOINT_SETTINGS.filter((n) => !env[n])) {
+      ctx.addIssue({ code: "custom", path: [name], message: "set every Microsoft endpoint setting, or none" });
+    }
+  }
 };

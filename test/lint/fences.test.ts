@@ -53,6 +53,17 @@ describe("chat SDK fences", () => {
     "accepts the Bot Framework SDK in %s",
     async (path) => expect(await lintAs("imports-teams-sdk.ts", path)).toEqual([]),
   );
+
+  it.each(["bot/core/fixture.ts", "bot/slack/fixture.ts", "activities/delivery/outbox.ts", "prisma/x.ts"])(
+    "rejects botbuilder's connector and token client in %s",
+    async (path) =>
+      expectFence(await lintAs("imports-teams-sdk-parts.ts", path), 2, /Bot Framework only in bot\/teams/),
+  );
+
+  it.each(["bot/teams/fixture.ts", "activities/delivery/teams-transport.ts"])(
+    "accepts botbuilder's connector and token client in %s",
+    async (path) => expect(await lintAs("imports-teams-sdk-parts.ts", path)).toEqual([]),
+  );
 });
 
 describe("activities → bot fence", () => {
@@ -68,6 +79,11 @@ describe("activities → bot fence", () => {
 
   it("accepts neutral messages, composers, texts and access rules in worker code", async () => {
     expect(await lintAs("activity-imports-bot-vocabulary.ts", "activities/fixture.ts")).toEqual([]);
+  });
+
+  it("lets the Teams transport use the Teams sender and renderer, not the surface's handlers", async () => {
+    const messages = await lintAs("teams-transport-imports-sender.ts", "activities/delivery/teams-transport.ts");
+    expectFence(messages, 1, fence);
   });
 
   it("accepts the Slack renderer in the Slack transport only", async () => {

@@ -168,7 +168,7 @@ export interface FakeSlackApi {
  * Full names and personal codes of every seeded demo learner. (Parents' and guardians' contacts may appear, but
  * only in the ephemeral, audited view the responsible person asks for; the escalation tests check that path.)
  */
-function learnerSecrets(): string[] {
+export function learnerSecrets(): string[] {
   const secrets = new Set<string>();
   for (const learner of demoLearners()) {
     secrets.add(`${learner.identity.firstName} ${learner.identity.lastName}`);

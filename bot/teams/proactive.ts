@@ -1,0 +1,72 @@
+// Proactive sending for the delivery queue's Teams transport: a card posted into a stored conversation, or an
+// earlier one updated in place, with the bot's outgoing token. Failures come back as plain status codes, so the
+// transport classifies them without knowing botbuilder (a move to the Teams SDK changes this file only).
+
+import { CloudAdapter, type ConversationReference } from "botbuilder";
+import { createTeamsAuthentication, type TeamsAuthOptions, type TeamsSettings } from "./authentication.js";
+import { cardActivity, renderCard, type CardRefresh } from "./render/card.js";
+import type { Message } from "../core/messages/model.js";
+
+/** A send the Bot Connector refused or that did not get an answer (status undefined: a network failure). */
+export class TeamsSendError extends Error {
+  override name = "TeamsSendError";
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    readonly retryAfterSeconds: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export interface TeamsSender {
+  /** Posts the message as a card into the conversation; answers the new activity's id. */
+  send(reference: Record<string, unknown>, message: Message, refresh: CardRefresh): Promise<string>;
+  /** Replaces the card of an earlier activity in the conversation. */
+  update(reference: Record<string, unknown>, activityId: string, message: Message, refresh: CardRefresh): Promise<void>;
+}
+
+function asSendError(error: unknown): TeamsSendError {
+  const failed = error as {
+    statusCode?: number;
+    message?: string;
+    response?: { headers?: { get?: (name: string) => string | undefined } };
+  };
+  const retryAfter = Number(failed.response?.headers?.get?.("retry-after"));
+  return new TeamsSendError(
+    failed.statusCode ? `Bot Connector answered ${failed.statusCode}` : "Bot Connector unreachable",
+    failed.statusCode,
+    Number.isFinite(retryAfter) ? retryAfter : undefined,
+  );
+}
+
+export function createTeamsSender(settings: TeamsSettings, auth: TeamsAuthOptions = {}): TeamsSender {
+  const adapter = new CloudAdapter(createTeamsAuthentication(settings, auth));
+  const appId = settings.MicrosoftAppId;
+  const activityOf = (message: Message, refresh: CardRefresh) =>
+    cardActivity(renderCard(message, { refresh }), message.summary);
+
+  return {
+    async send(reference, message, refresh) {
+      let id: string | undefined;
+      try {
+        await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, async (context) => {
+          id = (await context.sendActivity(activityOf(message, refresh)))?.id;
+        });
+      } catch (error) {
+        throw asSendError(error);
+      }
+      if (!id) throw new TeamsSendError("Bot Connector returned no activity id", undefined, undefined);
+      return id;
+    },
+    async update(reference, activityId, message, refresh) {
+      try {
+        await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, async (context) => {
+          await context.updateActivity({ ...activityOf(message, refresh), id: activityId });
+        });
+      } catch (error) {
+        throw asSendError(error);
+      }
+    },
+  };
+}
