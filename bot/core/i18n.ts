@@ -320,6 +320,10 @@ const MESSAGES = {
   "alert.DELIVERY_FAILED": { lv: "Ziņojumu nevarēja piegādāt", en: "A message could not be delivered" },
   "alert.NO_ADDRESS": { lv: "Adresātam nav čata adreses", en: "A recipient has no chat address" },
   "alert.NOBODY_TO_ASSIGN": { lv: "Pienākumam nav izpildītāja", en: "A duty has nobody to do it" },
+  "alert.DIRECTORY_HANDOVER": {
+    lv: "Katalogā vairs nav darbinieka vai izglītojamā: darbi nodoti",
+    en: "No longer in the directory: open work handed over",
+  },
   "alert.reference": { lv: "Atsauce", en: "Reference" },
   "alert.reason": { lv: "Iemesls", en: "Reason" },
   "alert.action.DELIVERY_FAILED": {
@@ -329,6 +333,10 @@ const MESSAGES = {
   "alert.action.NO_ADDRESS": {
     lv: "Piesaistiet darbiniekam čata kontu vai struktūrai kanālu pmp-bot katalogā un nododiet informāciju citādi.",
     en: "Link a chat account to the person, or a channel to the body, in the pmp-bot directory; pass the information on another way.",
+  },
+  "alert.action.DIRECTORY_HANDOVER": {
+    lv: "Pārbaudiet, vai nodotie uzdevumi un gadījumi ir pie īstā cilvēka; ja lomai nav neviena, piešķiriet to.",
+    en: "Check that the handed-over tasks and cases are with the right person; if nobody holds the role, give it to someone.",
   },
   "alert.action.NOBODY_TO_ASSIGN": {
     lv: "Piešķiriet lomu kādam darbiniekam pmp-bot katalogā.",

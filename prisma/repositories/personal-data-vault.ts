@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { z } from "zod";
 import type { PrismaClient, PrismaTransaction } from "../client.js";
 import type { ContactRelation } from "../generated/enums.js";
@@ -55,7 +56,170 @@ export function createPersonalDataVault(deps: { prisma: PrismaClient; key: Perso
     });
   }
 
+  /** Writes one audit row for a vault write (or a compare-then-write) done inside the caller's transaction. */
+  async function auditWrite(
+    tx: PrismaTransaction | PrismaClient,
+    request: ReadRequest,
+    action: string,
+    details: object,
+  ) {
+    await tx.auditLog.create({
+      data: {
+        actorKind: request.actor.kind,
+        actorId: request.actor.kind === "STAFF" ? request.actor.staffId : null,
+        action,
+        entityType: "Learner",
+        entityId: request.learnerId,
+        purpose: request.purpose,
+        details: request.actor.kind === "STAFF" ? { ...details } : { ...details, system: request.actor.name },
+      },
+    });
+  }
+
+  /** Keyed digest of a personal code: finds the same person in another school's export without decrypting. */
+  function lookupDigestOf(personalCode: string): string {
+    return createHmac("sha256", key.bytes).update(`pmp-bot:lookup:${personalCode}`).digest("hex");
+  }
+
   return {
+    lookupDigestOf,
+
+    /** Learner ids by the lookup digests of their personal codes (no personal data leaves: not audited). */
+    async learnersByLookupDigest(
+      digests: string[],
+      tx: PrismaTransaction | PrismaClient = prisma,
+    ): Promise<Map<string, string>> {
+      const rows = await tx.learnerPersonalData.findMany({
+        where: { lookupDigest: { in: digests } },
+        select: { learnerId: true, lookupDigest: true },
+      });
+      return new Map(rows.map((row) => [row.lookupDigest!, row.learnerId]));
+    },
+
+    /**
+     * A directory import's identity for a learner: decrypts what is stored, compares, and writes only when it
+     * differs (a fresh IV would otherwise change the ciphertext of an unchanged person). Audited as one
+     * PERSONAL_DATA_SYNC row (a read and, when `changed`, a write) in the caller's transaction.
+     */
+    async syncIdentity(
+      request: ReadRequest,
+      identity: LearnerIdentity,
+      tx: PrismaTransaction,
+    ): Promise<"CREATED" | "UPDATED" | "UNCHANGED"> {
+      const next = learnerIdentitySchema.parse(identity);
+      const row = await tx.learnerPersonalData.findUnique({
+        where: { learnerId: request.learnerId },
+        select: { ciphertext: true, lookupDigest: true },
+      });
+      const digest = lookupDigestOf(next.personalCode);
+      const stored = row ? learnerIdentitySchema.parse(openJson(key, request.learnerId, row.ciphertext)) : null;
+      const outcome = !stored
+        ? "CREATED"
+        : canonical(stored) === canonical(next) && row?.lookupDigest === digest
+          ? "UNCHANGED"
+          : "UPDATED";
+      if (outcome !== "UNCHANGED") {
+        const ciphertext = sealJson(key, request.learnerId, next);
+        await tx.learnerPersonalData.upsert({
+          where: { learnerId: request.learnerId },
+          create: { learnerId: request.learnerId, keyId: key.id, ciphertext, lookupDigest: digest },
+          update: { keyId: key.id, ciphertext, lookupDigest: digest },
+        });
+      }
+      await auditWrite(tx, request, "PERSONAL_DATA_SYNC", { records: 1, read: stored ? 1 : 0, changed: outcome });
+      return outcome;
+    },
+
+    /**
+     * A directory import's contacts for a learner: the stored list is replaced when it differs from `contacts`
+     * (same order, same fields), and kept otherwise. Audited as one CONTACT_DATA_SYNC row.
+     */
+    async syncContacts(
+      request: ReadRequest,
+      contacts: Array<{
+        relation: ContactRelation;
+        informOnAbsence: boolean;
+        consentRecordedAt: Date | null;
+        details: ContactDetails;
+      }>,
+      tx: PrismaTransaction,
+    ): Promise<"CREATED" | "UPDATED" | "UNCHANGED"> {
+      const rows = await tx.learnerContact.findMany({
+        where: { learnerId: request.learnerId },
+        select: { id: true, relation: true, informOnAbsence: true, consentRecordedAt: true, ciphertext: true },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      });
+      const view = (c: {
+        relation: string;
+        informOnAbsence: boolean;
+        consentRecordedAt: Date | null;
+        details: ContactDetails;
+      }) =>
+        canonical({
+          relation: c.relation,
+          informOnAbsence: c.informOnAbsence,
+          consent: c.consentRecordedAt?.toISOString() ?? null,
+          details: contactDetailsSchema.parse(c.details),
+        });
+      const stored = rows.map((row) =>
+        view({ ...row, details: contactDetailsSchema.parse(openJson(key, row.id, row.ciphertext)) }),
+      );
+      const next = contacts.map(view);
+      const outcome =
+        rows.length === 0 && next.length > 0
+          ? "CREATED"
+          : stored.join("\n") === next.join("\n")
+            ? "UNCHANGED"
+            : "UPDATED";
+      if (outcome !== "UNCHANGED") {
+        await tx.learnerContact.deleteMany({ where: { learnerId: request.learnerId } });
+        const base = Date.now();
+        for (const [index, contact] of contacts.entries()) {
+          const id = crypto.randomUUID();
+          await tx.learnerContact.create({
+            data: {
+              id,
+              learnerId: request.learnerId,
+              relation: contact.relation,
+              informOnAbsence: contact.informOnAbsence,
+              consentRecordedAt: contact.consentRecordedAt,
+              keyId: key.id,
+              ciphertext: sealJson(key, id, contactDetailsSchema.parse(contact.details)),
+              // Keeps the file's order for readers that sort by creation time.
+              createdAt: new Date(base + index),
+            },
+          });
+        }
+      }
+      await auditWrite(tx, request, "CONTACT_DATA_SYNC", {
+        records: contacts.length,
+        read: rows.length,
+        changed: outcome,
+      });
+      return outcome;
+    },
+
+    /**
+     * One audit row for the reads a dry run made and then rolled back with everything else (the dry run's own
+     * audit rows are gone with it, the reads happened): entity DirectoryImport, counts only.
+     */
+    async auditDryRunReads(input: { importId: string; actor: AuditActor; records: number }): Promise<void> {
+      await prisma.auditLog.create({
+        data: {
+          actorKind: input.actor.kind,
+          actorId: input.actor.kind === "STAFF" ? input.actor.staffId : null,
+          action: "PERSONAL_DATA_SYNC_DRY_RUN",
+          entityType: "DirectoryImport",
+          entityId: input.importId,
+          purpose: "directory-import-dry-run",
+          details:
+            input.actor.kind === "STAFF"
+              ? { records: input.records }
+              : { records: input.records, system: input.actor.name },
+        },
+      });
+    },
+
     async storeIdentity(
       learnerId: string,
       identity: LearnerIdentity,
@@ -132,6 +296,15 @@ export function createPersonalDataVault(deps: { prisma: PrismaClient; key: Perso
       });
     },
   };
+}
+
+/** Key-sorted JSON, so two equal records compare equal whatever order their fields were written in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
 }
 
 export type PersonalDataVault = ReturnType<typeof createPersonalDataVault>;
