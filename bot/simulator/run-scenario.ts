@@ -47,7 +47,9 @@ export interface RunOptions {
   database: SimulatorDatabase;
   /** Bundled once and reused across scenarios (tests, benchmarks); default: bundled from workflows/index.ts. */
   workflowBundle?: WorkflowBundleWithSourceMap;
-  /** Log level of the worker's and activities' own logs (stderr); default "error". */
+  /**
+   * The activities' own log lines (JSON, stderr). Default: none, since every alert they log is in the timeline.
+   */
   logLevel?: "debug" | "info" | "warn" | "error";
 }
 
@@ -67,7 +69,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
   const url = options.database.urlFor(name);
   const prisma = createPrismaClient(url, { maxConnections: 8 });
   const pool = new pg.Pool({ connectionString: url, max: 4 });
-  const logger = createLogger("simulator", options.logLevel ?? "error");
+  const logger = options.logLevel
+    ? createLogger("simulator", options.logLevel)
+    : createLogger("simulator", "error", () => {});
   const server = await startTemporalTestServer({ timeSkipping: true, startAt: scenario.start });
   const connection = await Connection.connect({ address: server.address });
   const native = await NativeConnection.connect({ address: server.address });
@@ -75,6 +79,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
   try {
     const vault = createPersonalDataVault({ prisma, key: options.database.key });
     const world = await createWorld({ prisma, pool, vault });
+    await world.addNeighbour();
     await world.applyRuleSet(scenario);
     await world.addLearners(scenario);
 
@@ -158,6 +163,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
   }
 }
 
+/** An overdue or escalated task can still be done; only these states are final. */
+const CLOSED: readonly string[] = ["DONE", "CANCELLED"];
+
 const CONTACT_OUTCOME = { done: "UNJUSTIFIED", justified: "JUSTIFIED", unreachable: "UNREACHABLE" } as const;
 
 /** A person's click, through the same use case chat buttons call. Answers why it was refused, or null. */
@@ -172,7 +180,7 @@ async function act(core: CoreDeps, world: World, act: NonNullable<ScenarioEvent[
     const view = await core.temporal.workflow.getHandle(absenceWorkflowId(learner.id)).query(absenceStateQuery);
     const kind = workflowKindOf(act.task);
     const open = view.steps
-      .filter((s) => s.kind === kind && s.status === "OPEN" && (!act.date || s.key.endsWith(act.date)))
+      .filter((s) => s.kind === kind && !CLOSED.includes(s.status) && (!act.date || s.key.endsWith(act.date)))
       .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
     const step = open[0];
     if (!step) return "NO_OPEN_TASK";

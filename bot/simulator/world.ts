@@ -8,6 +8,8 @@ import type { PrismaClient } from "../../prisma/client.js";
 import type { Prisma } from "../../prisma/client.js";
 import { createAbsenceImporter } from "../../prisma/absences/importer.js";
 import { publicRefFor } from "../../prisma/public-ref.js";
+import { seedMunicipalityDefaults } from "../../prisma/seed/index.js";
+import { neighbourIds, seedDemoNeighbour } from "../../prisma/seed/demo-neighbour.js";
 import type { PersonalDataVault } from "../../prisma/repositories/personal-data-vault.js";
 import { createRuleSetRepository } from "../../prisma/repositories/rule-set-repository.js";
 import type { IsoDate } from "../../workflows/domain/calendar/index.js";
@@ -46,6 +48,12 @@ export async function createWorld(deps: { prisma: PrismaClient; pool: pg.Pool; v
     codeOf: (learnerId: string) => byId.get(learnerId),
 
     /** Stores the municipality's rule set with the overrides as a new version in force from the start. */
+    /** The demo municipality's neighbour (KAIMINI), where a scenario's learner may be declared (`declaredIn`). */
+    async addNeighbour(): Promise<void> {
+      await seedDemoNeighbour(prisma);
+      await seedMunicipalityDefaults(prisma, neighbourIds.municipality());
+    },
+
     async applyRuleSet(scenario: Scenario): Promise<void> {
       const municipality = await prisma.municipality.findUnique({
         where: { code: scenario.municipality },
