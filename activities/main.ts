@@ -4,6 +4,7 @@ import { createLogger, errorMessage } from "../prisma/runtime/logger.js";
 import { loadWorkerEnv } from "./env.js";
 import { startWorker } from "./worker.js";
 import { createSlackTransport } from "./delivery/slack-transport.js";
+import { teamsTransportsFromEnv } from "./delivery/teams-transport.js";
 
 // Production worker process (docker-compose `worker`): needs DATABASE_URL and TEMPORAL_ADDRESS.
 async function main(): Promise<void> {
@@ -22,9 +23,12 @@ async function main(): Promise<void> {
     prisma,
     logger,
     logLevel: env.LOG_LEVEL,
-    transports: env.SLACK_BOT_TOKEN
-      ? [createSlackTransport({ prisma, token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL })]
-      : [],
+    transports: [
+      ...(env.SLACK_BOT_TOKEN
+        ? [createSlackTransport({ prisma, token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL })]
+        : []),
+      ...teamsTransportsFromEnv(prisma, env),
+    ],
   });
   logger.info("worker polling", { address: env.TEMPORAL_ADDRESS, taskQueue: env.TEMPORAL_TASK_QUEUE });
   const stop = () =>

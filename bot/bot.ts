@@ -7,6 +7,8 @@ import { DEFAULT_CASE_CONFIG } from "../workflows/case-messages.js";
 import type { CoreDeps } from "./core/deps.js";
 import { createHttpServer } from "./http-server.js";
 import { mountSlack } from "./slack/app.js";
+import { mountTeams, TEAMS_ENDPOINT } from "./teams/app.js";
+import { teamsSettingsOf } from "./teams/authentication.js";
 import pg from "pg";
 import { createAbsenceDispatcher } from "./ingest/absence-dispatch.js";
 import { startAbsenceSweep } from "./ingest/absence-sweep.js";
@@ -52,6 +54,8 @@ export async function startBot(options: {
       core,
     });
   }
+  const teams = teamsSettingsOf(env);
+  if (teams) mountTeams(http.app, { settings: teams, logger: logger.child("teams"), core });
   // E-journal absence records arrive over HTTP (per-school API token); each import is then dispatched to the
   // escalation workflows at once; the sweep catches anything a crash or the CLI left behind.
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
@@ -81,6 +85,7 @@ export async function startBot(options: {
       { slackEndpoint: `${url}/slack/events` },
     );
   }
+  if (teams) logger.info("Teams connected", { messagingEndpoint: `${url}${TEAMS_ENDPOINT}` });
   return {
     url,
     async stop() {

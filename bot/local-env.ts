@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { parseEnv, productionRequires } from "../prisma/runtime/env-fields.js";
+import { parseEnv, productionRequires, teamsPairing } from "../prisma/runtime/env-fields.js";
 import { workerEnvObject } from "../activities/env.js";
 import { botEnvObject, slackPairing } from "./env.js";
 
@@ -7,7 +7,8 @@ import { botEnvObject, slackPairing } from "./env.js";
 const localEnvSchema = botEnvObject
   .extend(workerEnvObject.shape)
   .superRefine(productionRequires)
-  .superRefine(slackPairing);
+  .superRefine(slackPairing)
+  .superRefine(teamsPairing);
 export type LocalEnv = z.output<typeof localEnvSchema>;
 
 export function loadLocalEnv(source: NodeJS.ProcessEnv = process.env): LocalEnv {

@@ -8,6 +8,7 @@ import { createLogger, errorMessage, type Logger } from "../prisma/runtime/logge
 import { seedDatabase, seedReferenceData } from "../prisma/seed/index.js";
 import { startWorker } from "../activities/worker.js";
 import { createSlackTransport } from "../activities/delivery/slack-transport.js";
+import { teamsTransportsFromEnv } from "../activities/delivery/teams-transport.js";
 import { startBot } from "./bot.js";
 import { loadLocalEnv } from "./local-env.js";
 import { openTemporalEngine } from "./local-temporal/index.js";
@@ -78,9 +79,12 @@ async function start(env: ReturnType<typeof loadLocalEnv>, logger: Logger, stops
     prisma,
     logger: logger.child("worker"),
     logLevel: env.LOG_LEVEL,
-    transports: env.SLACK_BOT_TOKEN
-      ? [createSlackTransport({ prisma, token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL })]
-      : [],
+    transports: [
+      ...(env.SLACK_BOT_TOKEN
+        ? [createSlackTransport({ prisma, token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL })]
+        : []),
+      ...teamsTransportsFromEnv(prisma, env),
+    ],
   });
   stops.push({ name: "worker", stop: worker.shutdown });
   logger.info("worker polling", {

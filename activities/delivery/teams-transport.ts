@@ -1,5 +1,4 @@
-import type { TeamsSender } from "../../bot/teams/proactive.js";
-import { TeamsSendError } from "../../bot/teams/proactive.js";
+import { TeamsSendError, teamsSenderFromEnv, type TeamsSender } from "../../bot/teams/proactive.js";
 import type { PrismaClient } from "../../prisma/client.js";
 import { createDirectoryRepository } from "../../prisma/repositories/directory-repository.js";
 import type { ChatAddress } from "../../prisma/repositories/directory-repository.js";
@@ -80,4 +79,13 @@ export function classifyTeamsError(error: unknown): DeliveryError {
   if (error.status === 429) return new DeliveryError("rate limited (429)", { retryable: true, retryAfterMs });
   if (error.status >= 500) return new DeliveryError(error.message, { retryable: true, retryAfterMs, inDoubt: true });
   return new DeliveryError(error.message, { retryable: false });
+}
+
+/** The Teams transport when the environment has the app's credentials; none otherwise (messages wait). */
+export function teamsTransportsFromEnv(
+  prisma: PrismaClient,
+  env: Parameters<typeof teamsSenderFromEnv>[0],
+): ChatTransport[] {
+  const sender = teamsSenderFromEnv(env);
+  return sender ? [createTeamsTransport({ prisma, sender })] : [];
 }

@@ -3,7 +3,12 @@
 // transport classifies them without knowing botbuilder (a move to the Teams SDK changes this file only).
 
 import { CloudAdapter, type ConversationReference } from "botbuilder";
-import { createTeamsAuthentication, type TeamsAuthOptions, type TeamsSettings } from "./authentication.js";
+import {
+  createTeamsAuthentication,
+  teamsSettingsOf,
+  type TeamsAuthOptions,
+  type TeamsSettings,
+} from "./authentication.js";
 import { cardActivity, renderCard, type CardRefresh } from "./render/card.js";
 import type { Message } from "../core/messages/model.js";
 
@@ -69,4 +74,10 @@ export function createTeamsSender(settings: TeamsSettings, auth: TeamsAuthOption
       }
     },
   };
+}
+
+/** The sender for a process's environment (botbuilder's setting names), or null when Teams is not configured. */
+export function teamsSenderFromEnv(env: Parameters<typeof teamsSettingsOf>[0]): TeamsSender | null {
+  const settings = teamsSettingsOf(env);
+  return settings ? createTeamsSender(settings) : null;
 }
