@@ -1,8 +1,8 @@
 import type { PrismaClient } from "../prisma/client.js";
-import type { MeetingBody, Role } from "../prisma/generated/enums.js";
+import type { AgencyKind, MeetingBody, Role } from "../prisma/generated/enums.js";
 import { createAgendaRepository } from "../prisma/repositories/agenda-repository.js";
 import { createAuditLogRepository } from "../prisma/repositories/audit-log-repository.js";
-import { createCalendarRepository } from "../prisma/repositories/calendar-repository.js";
+import { calendarScopesFor, createCalendarRepository } from "../prisma/repositories/calendar-repository.js";
 import { createEscalationRepository } from "../prisma/repositories/escalation-repository.js";
 import { createRuleSetRepository } from "../prisma/repositories/rule-set-repository.js";
 import type { Logger } from "../prisma/runtime/logger.js";
@@ -10,11 +10,10 @@ import {
   absenceWorkflowId,
   type AbsenceNotice,
   type AbsenceStep,
-  type SemesterKey,
   type StepStatus,
 } from "../workflows/absence-messages.js";
 import type { AbsenceProgramme, AbsenceRuleSet } from "../workflows/domain/absence-rules.js";
-import { rigaDateOf, semestersFor, type Grade } from "../workflows/domain/calendar/index.js";
+import { rigaDateOf, semestersFor, type Grade, type IsoDate } from "../workflows/domain/calendar/index.js";
 import { createAbsenceNotifier } from "./absence-notifier.js";
 import { createAbsencePeople, type Ref } from "./absence-people.js";
 import type { Recipients } from "./delivery/recipients.js";
@@ -27,14 +26,26 @@ export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients
   const ruleSets = createRuleSetRepository(prisma);
   const agenda = createAgendaRepository(prisma);
   const audit = createAuditLogRepository(prisma);
-  const { learnerOf, escalationOf, assignees } = createAbsencePeople(prisma);
+  const { learnerOf, escalationOf, assignees, routedMunicipality } = createAbsencePeople(prisma);
   const notifier = createAbsenceNotifier({ prisma, recipients: deps.recipients });
 
   return {
-    /** Calendar, programme, care setting and the rule set in force today: everything the workflow decides with. */
+    /**
+     * Calendar (the learner's own scope: programme, school or pre-school dates before the municipality's),
+     * programme, MK 89 p.3 exclusion, residence routing and the rule set in force today: what the workflow
+     * decides a semester with.
+     */
     async loadAbsenceContext(ref: Ref) {
       const learner = await learnerOf(ref.learnerId);
-      const calendar = await calendars.loadMunicipalityCalendar({ municipalityId: learner.school.municipalityId });
+      const enrolment = learner.enrolments[0];
+      const calendar = await calendars.loadMunicipalityCalendar({
+        municipalityId: learner.school.municipalityId,
+        scopes: calendarScopesFor({
+          schoolCode: learner.school.code,
+          programmeCode: enrolment?.programmeCode ?? null,
+          preschool: learner.grade === 0 || learner.school.kind === "PRESCHOOL",
+        }),
+      });
       const grade = learner.grade as Grade;
       const year = calendar.calendars.find((c) => c.schoolYear === ref.term.schoolYear);
       const term = year
@@ -42,30 +53,56 @@ export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients
             (s) => s.semester === ref.term.semester,
           )
         : undefined;
-      const nextYear = calendar.calendars.find((c) => c.schoolYear > ref.term.schoolYear);
-      const nextTerm: SemesterKey | null =
-        ref.term.semester === 1
-          ? { schoolYear: ref.term.schoolYear, semester: 2 }
-          : nextYear
-            ? { schoolYear: nextYear.schoolYear, semester: 1 }
-            : null;
       const programme: AbsenceProgramme =
         learner.school.kind === "PRESCHOOL" || learner.grade === 0
           ? "PRESCHOOL"
           : learner.school.kind === "VOCATIONAL"
             ? "VOCATIONAL"
             : "GENERAL";
+      const routed = await routedMunicipality(learner);
       return {
         calendars: calendar.calendars,
         overrides: calendar.overrides,
         grade: learner.grade,
         schoolId: learner.schoolId,
         programme,
-        outOfFamilyCare: learner.careSetting !== "FAMILY",
         ruleSet: await ruleSets.absenceRulesInForce(learner.school.municipalityId, rigaDateOf(new Date())),
         semesterEnd: term?.end ?? null,
-        nextTerm,
+        provisional: (calendar.provisionalYears ?? []).includes(ref.term.schoolYear),
+        excluded: enrolment?.mk89Excluded ?? false,
+        declaredElsewhere:
+          routed.elsewhere && routed.code ? { code: routed.code, known: routed.municipalityId !== null } : null,
       };
+    },
+
+    /** Who is on file to be told of an absence, without names or phones (the rule: contactsToReach). */
+    async absenceContactsOnFile(input: { learnerId: string }) {
+      const learner = await prisma.learner.findUniqueOrThrow({
+        where: { id: input.learnerId },
+        select: {
+          careSetting: true,
+          adultFrom: true,
+          contacts: { select: { relation: true, informOnAbsence: true, consentRecordedAt: true } },
+        },
+      });
+      return {
+        careSetting: learner.careSetting,
+        adultFrom: learner.adultFrom ? (learner.adultFrom.toISOString().slice(0, 10) as IsoDate) : null,
+        contacts: learner.contacts.map((c) => ({
+          relation: c.relation,
+          informOnAbsence: c.informOnAbsence,
+          consentRecorded: c.consentRecordedAt !== null,
+        })),
+      };
+    },
+
+    /** A yearly mark (100, 200 lessons) reached: true the first time in the school year (AbsenceMilestone). */
+    async recordAbsenceMilestone(input: { learnerId: string; schoolYear: string; mark: number }) {
+      const created = await prisma.absenceMilestone.createMany({
+        data: [{ learnerId: input.learnerId, schoolYear: input.schoolYear, mark: input.mark }],
+        skipDuplicates: true,
+      });
+      return { first: created.count > 0 };
     },
 
     /** The escalation record of this semester, pinned to the rule-set version the workflow started with. */
@@ -129,15 +166,31 @@ export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients
 
     /** The social-service referral: prepared, sent as an e-signed document, acknowledged. One per escalation. */
     async markReferral(
-      input: Ref & { status: "PREPARED" | "SENT" | "ACKNOWLEDGED"; documentRef?: string; ackDueAt?: string },
+      input: Ref & {
+        status: "PREPARED" | "SENT" | "ACKNOWLEDGED";
+        documentRef?: string;
+        ackDueAt?: string;
+        /** The rule set's referral recipient (AgencyKind); left out: the social service. */
+        recipient?: AgencyKind;
+      },
     ) {
       const escalation = await escalationOf(input);
       const learner = await learnerOf(input.learnerId);
-      const agency = await prisma.agency.findFirst({
-        where: { municipalityId: learner.school.municipalityId, kind: "SOCIAL_SERVICE" },
-        select: { id: true },
-      });
-      if (!agency) throw new Error("the municipality has no social service on record");
+      // MK 89 p.7.2 routing: the agency of the municipality of the declared residence, else the school's own.
+      const routed = await routedMunicipality(learner);
+      const kind = input.recipient ?? "SOCIAL_SERVICE";
+      const agency =
+        (routed.municipalityId
+          ? await prisma.agency.findFirst({
+              where: { municipalityId: routed.municipalityId, kind },
+              select: { id: true },
+            })
+          : null) ??
+        (await prisma.agency.findFirst({
+          where: { municipalityId: learner.school.municipalityId, kind },
+          select: { id: true },
+        }));
+      if (!agency) throw new Error(`the municipality has no ${kind} agency on record`);
       const data = {
         status: input.status,
         ...(input.status === "SENT"

@@ -1,9 +1,13 @@
-import type { Role } from "../prisma/generated/enums.js";
+import type { AgencyKind, Role } from "../prisma/generated/enums.js";
 import type { PrismaClient } from "../prisma/client.js";
 import type { ChatPerson } from "../prisma/repositories/directory-repository.js";
 import {
   composeAbsenceAgenda,
+  composeAbsenceAlert,
+  composeAbsenceCountCorrected,
+  composeAbsenceCourtInformed,
   composeAbsenceInformed,
+  composeCatchUpContactTask,
   composeAbsenceOverdue,
   composeAbsenceReminder,
   composeAcknowledgementTask,
@@ -11,10 +15,11 @@ import {
   composeReferralTask,
   composeViisTask,
   type LearnerLabel,
+  type StepNote,
 } from "../bot/core/messages/composers/absence-messages.js";
 import type { Locale } from "../bot/core/i18n.js";
 import type { Message } from "../bot/core/messages/model.js";
-import type { AbsenceNotice } from "../workflows/absence-messages.js";
+import type { AbsenceNotice, StepDetail } from "../workflows/absence-messages.js";
 import { createAbsencePeople, type AbsenceLearner, type Ref } from "./absence-people.js";
 import type { Recipients } from "./delivery/recipients.js";
 import { assertNever } from "./assert-never.js";
@@ -23,7 +28,20 @@ import { isSchoolRole } from "../workflows/domain/role-scope.js";
 /** Turns an absence-escalation notice into messages for the people it concerns (one per person per notice). */
 export function createAbsenceNotifier(deps: { prisma: PrismaClient; recipients: Recipients }) {
   const { prisma, recipients } = deps;
-  const { directory, learnerOf, assignees } = createAbsencePeople(prisma);
+  const { directory, learnerOf, assignees, routedMunicipality } = createAbsencePeople(prisma);
+
+  /** The municipality whose people hear of a routed step or notice (MK 89 p.7.2): by code, else the school's. */
+  async function municipalityFor(learner: AbsenceLearner, code: string | undefined): Promise<string> {
+    if (!code) return learner.school.municipalityId;
+    const routed = await routedMunicipality(learner);
+    return routed.code === code && routed.municipalityId ? routed.municipalityId : learner.school.municipalityId;
+  }
+
+  const notesOf = (detail: StepDetail | undefined): StepNote[] => [
+    ...(detail?.noneOnFile ? (["noneOnFile"] as const) : []),
+    ...(detail?.provisional ? (["provisional"] as const) : []),
+    ...(detail?.beyondCalendar ? (["beyondCalendar"] as const) : []),
+  ];
 
   /**
    * To the people holding `role` for this learner; nobody holding it is an operator alert, once per duty when
@@ -60,15 +78,29 @@ export function createAbsenceNotifier(deps: { prisma: PrismaClient; recipients: 
       switch (notice.kind) {
         case "STEP_OPENED": {
           const step = notice.step;
-          const { role, people } = await assignees(learner, step.assigneeRole as Role);
+          const detail = notice.detail;
+          const routedTo = await municipalityFor(learner, detail?.municipalityCode);
+          // A step routed to another municipality (the declared residence) goes to that municipality's people.
+          const { role, people } =
+            routedTo === learner.school.municipalityId
+              ? await assignees(learner, step.assigneeRole as Role)
+              : {
+                  role: step.assigneeRole as Role,
+                  people: await directory.peopleWithRole({
+                    roles: [step.assigneeRole as Role],
+                    municipalityId: routedTo,
+                  }),
+                };
           const ref = { learnerId: learner.id, stepKey: step.key };
           const agency =
             step.kind === "SOCIAL_SERVICE_REFERRAL"
               ? await prisma.agency.findFirst({
-                  where: { municipalityId: learner.school.municipalityId, kind: "SOCIAL_SERVICE" },
+                  where: { municipalityId: routedTo, kind: (detail?.agency as AgencyKind) ?? "SOCIAL_SERVICE" },
                   select: { officialEmail: true },
                 })
               : null;
+          const notes = notesOf(detail);
+          const outOfFamilyCare = learner.careSetting !== "FAMILY";
           await send(
             learner,
             role,
@@ -80,19 +112,34 @@ export function createAbsenceNotifier(deps: { prisma: PrismaClient; recipients: 
                   return composeParentContactTask({
                     locale,
                     learner: label(learner),
-                    date: notice.detail?.date ?? "",
+                    date: detail?.date ?? "",
                     due: step.dueAt,
-                    outOfFamilyCare: learner.careSetting !== "FAMILY",
+                    outOfFamilyCare,
                     legalPoint: step.legalPoint,
                     step: ref,
+                    ...(detail?.contacts ? { contacts: detail.contacts } : {}),
+                    notes,
+                  });
+                case "CATCH_UP_CONTACT":
+                  return composeCatchUpContactTask({
+                    locale,
+                    learner: label(learner),
+                    dates: detail?.dates ?? [],
+                    due: step.dueAt,
+                    outOfFamilyCare,
+                    legalPoint: step.legalPoint,
+                    step: ref,
+                    ...(detail?.contacts ? { contacts: detail.contacts } : {}),
+                    notes,
                   });
                 case "VIIS_ENTRY":
                   return composeViisTask({
                     locale,
                     learner: label(learner),
-                    count: notice.detail?.count ?? 0,
+                    count: detail?.count ?? 0,
                     legalPoint: step.legalPoint,
                     step: ref,
+                    notes,
                   });
                 case "SOCIAL_SERVICE_REFERRAL":
                   return composeReferralTask({
@@ -155,14 +202,57 @@ export function createAbsenceNotifier(deps: { prisma: PrismaClient; recipients: 
           const role = notice.recipient as Role;
           const people = await directory.peopleWithRole({
             roles: [role],
-            municipalityId: learner.school.municipalityId,
+            municipalityId: await municipalityFor(learner, notice.municipalityCode),
           });
-          await send(learner, role, people, keyOf(input, "informed", notice.legalPoint), (locale) =>
-            composeAbsenceInformed(
+          const key = keyOf(input, "informed", ...(role === "ORPHANS_COURT" ? [role] : []), notice.legalPoint);
+          await send(learner, role, people, key, (locale) =>
+            role === "ORPHANS_COURT"
+              ? composeAbsenceCourtInformed(
+                  { learnerRef: learner.publicRef, school: learner.school.nameLv, legalPoint: notice.legalPoint },
+                  locale,
+                )
+              : composeAbsenceInformed(
+                  {
+                    learnerRef: learner.publicRef,
+                    school: learner.school.nameLv,
+                    count: notice.count,
+                    legalPoint: notice.legalPoint,
+                  },
+                  locale,
+                ),
+          );
+          return;
+        }
+        case "COUNT_CORRECTED": {
+          const { role, people } = await assignees(learner, notice.step.assigneeRole as Role);
+          await send(
+            learner,
+            role,
+            people,
+            keyOf(input, notice.step.key, "corrected", String(notice.count)),
+            (locale) =>
+              composeAbsenceCountCorrected(
+                { learner: label(learner), count: notice.count, legalPoint: notice.step.legalPoint },
+                locale,
+              ),
+          );
+          return;
+        }
+        case "ALERT": {
+          const role = notice.to as Role;
+          const atSchool = isSchoolRole(role);
+          const people = await directory.peopleWithRole({
+            roles: [role],
+            ...(atSchool ? { schoolId: learner.schoolId } : { municipalityId: learner.school.municipalityId }),
+          });
+          await send(learner, role, people, keyOf(input, "alert", notice.alert), (locale) =>
+            composeAbsenceAlert(
               {
-                learnerRef: learner.publicRef,
+                alert: notice.alert,
+                learner: atSchool ? learner.learnerCode : learner.publicRef,
+                classLabel: learner.classLabel,
                 school: learner.school.nameLv,
-                count: notice.count,
+                ...(notice.detail ? { expected: notice.detail, code: notice.detail } : {}),
                 legalPoint: notice.legalPoint,
               },
               locale,

@@ -24,10 +24,33 @@ export function createAbsencePeople(prisma: PrismaClient) {
         classLabel: true,
         grade: true,
         careSetting: true,
+        adultFrom: true,
+        declaredMunicipalityCode: true,
         schoolId: true,
-        school: { select: { kind: true, nameLv: true, municipalityId: true } },
+        school: { select: { kind: true, code: true, nameLv: true, municipalityId: true } },
+        // The current enrolment (the school that owns the tasks): the latest one that has not ended.
+        enrolments: {
+          where: { endedOn: null },
+          orderBy: { startedOn: "desc" },
+          take: 1,
+          select: { programmeCode: true, mk89Excluded: true },
+        },
       },
     });
+  }
+
+  /**
+   * The municipality a learner's MK 89 p.7.2 notice and referral go to: the one of the declared residence when
+   * it differs from the school's (by code; null id when no such municipality is on record), else the school's.
+   */
+  async function routedMunicipality(
+    learner: AbsenceLearner,
+  ): Promise<{ municipalityId: string | null; code: string | null; elsewhere: boolean }> {
+    const code = learner.declaredMunicipalityCode;
+    if (!code) return { municipalityId: learner.school.municipalityId, code: null, elsewhere: false };
+    const found = await prisma.municipality.findUnique({ where: { code }, select: { id: true } });
+    if (found?.id === learner.school.municipalityId) return { municipalityId: found.id, code, elsewhere: false };
+    return { municipalityId: found?.id ?? null, code, elsewhere: true };
   }
 
   async function escalationOf(ref: Ref) {
@@ -44,7 +67,7 @@ export function createAbsencePeople(prisma: PrismaClient) {
     });
   }
 
-  return { directory, learnerOf, escalationOf, assignees };
+  return { directory, learnerOf, escalationOf, assignees, routedMunicipality };
 }
 
 export type AbsencePeople = ReturnType<typeof createAbsencePeople>;

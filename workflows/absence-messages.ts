@@ -1,11 +1,15 @@
 import { defineQuery, defineSignal, defineUpdate } from "@temporalio/workflow";
 import type { AbsenceMeasures, AbsenceRuleSet } from "./domain/absence-rules.js";
 import type { IsoDate } from "./domain/calendar/index.js";
+import type { ContactToReach } from "./domain/contacts-to-reach.js";
 import type { HumanTask } from "./domain/human-task.js";
 
 // Messages of the absence-escalation workflow (MK 89), shared by the workflow, its activities and the bot.
 
-/** One workflow per learner; each run covers one semester and continues as new into the next. */
+/**
+ * One workflow per learner (a person, across schools). A run keeps every semester with work still open: a
+ * semester closes only after its end, a grace period for late data and its last step (docs/domain.md).
+ */
 export const absenceWorkflowId = (learnerId: string): string => `pmp-absence-${learnerId}`;
 
 export interface SemesterKey {
@@ -15,10 +19,11 @@ export interface SemesterKey {
 
 export interface AbsenceWorkflowInput {
   learnerId: string;
+  /** The semester of the signal that started the workflow. */
   term: SemesterKey;
-  /** Carried by continue-as-new within the same semester (the rule version stays pinned). */
+  /** Carried by continue-as-new (each semester keeps the rule version it started with). */
   carried?: AbsenceState;
-  /** Signals that arrived for a later semester than the run that received them. */
+  /** Signals received but not yet handled when the run continued as new. */
   pending?: AbsencesRecorded[];
 }
 
@@ -43,7 +48,8 @@ export interface AbsencesRecorded {
   clearedDates?: IsoDate[];
 }
 
-export type StepKind = "PARENT_CONTACT" | "VIIS_ENTRY" | "SOCIAL_SERVICE_REFERRAL" | "REFERRAL_ACKNOWLEDGEMENT";
+export type StepKind =
+  "PARENT_CONTACT" | "CATCH_UP_CONTACT" | "VIIS_ENTRY" | "SOCIAL_SERVICE_REFERRAL" | "REFERRAL_ACKNOWLEDGEMENT";
 export type StepStatus = "OPEN" | "DONE" | "OVERDUE" | "ESCALATED" | "CANCELLED";
 
 export interface AbsenceStep {
@@ -58,31 +64,72 @@ export interface AbsenceStep {
   remindAt: string | null;
   status: StepStatus;
   reminded: boolean;
+  /** The semester the step belongs to (step keys recur each semester). */
+  term?: SemesterKey;
 }
 
-export interface AbsenceState {
+/** One semester's escalation while it has work open. */
+export interface TermState {
+  term: SemesterKey;
+  /** The rule set in force when the semester's escalation started; kept to its end. */
   ruleSet: AbsenceRuleSet;
   measures: AbsenceMeasures;
   crossedRules: string[];
-  /** The steps as human tasks (PARENT_CONTACT, VIIS_ENTRY, SOCIAL_SERVICE_REFERRAL, REFERRAL_ACKNOWLEDGEMENT). */
+  /** The steps as human tasks (PARENT_CONTACT, CATCH_UP_CONTACT, VIIS_ENTRY, the referral and its acknowledgement). */
   tasks: HumanTask[];
-  processedBatches: string[];
-  /** School day the referral clock started (the first VIIS-entry crossing), and whether the case was resolved. */
+  /** School day the referral clock started (a p.7 threshold exceeded), null when stopped; and the resolution. */
   referralClockFrom: IsoDate | null;
   resolved: boolean;
+  /** The days each catch-up contact task covers. */
+  catchUpDates: Record<string, IsoDate[]>;
+  /** One-off notices already given this semester (the orphan's court, no contact on file, a missing calendar). */
+  noticed: string[];
 }
 
-/** The state as the query and the step update answer it: with the tasks also as steps, as the notices carry them. */
-export type AbsenceStateView = AbsenceState & { steps: AbsenceStep[] };
+/** What is kept of a closed semester, so late data continues where it stopped. */
+export interface ClosedTerm {
+  term: SemesterKey;
+  ruleSet: AbsenceRuleSet;
+  measures: AbsenceMeasures;
+  crossedRules: string[];
+  resolved: boolean;
+  stepKeys: string[];
+}
+
+export interface AbsenceState {
+  /** Semesters with work open, oldest first. */
+  terms: TermState[];
+  /** The last closed semesters (a few), newest last. */
+  closed: ClosedTerm[];
+  processedBatches: string[];
+  /** School-year marks notified (`<schoolYear>:<ruleId>`): the 100/200 marks once per school year. */
+  yearMarks: string[];
+}
+
+/**
+ * The state as the query and the step update answer it: the newest semester's measures and rules on top (what a
+ * reader of "the escalation" expects), with every open semester's tasks also as steps, as the notices carry them.
+ */
+export type AbsenceStateView = AbsenceState & {
+  term: SemesterKey;
+  ruleSet: AbsenceRuleSet;
+  measures: AbsenceMeasures;
+  crossedRules: string[];
+  referralClockFrom: IsoDate | null;
+  resolved: boolean;
+  tasks: HumanTask[];
+  steps: AbsenceStep[];
+};
 
 export type ParentContactOutcome = "JUSTIFIED" | "UNJUSTIFIED" | "UNREACHABLE";
 
+/** `term` names the semester of the step; left out, the newest semester with that step open (else with it at all). */
 export type StepAction =
-  | { kind: "PARENTS_CONTACTED"; stepKey: string; staffId: string; outcome: ParentContactOutcome }
-  | { kind: "VIIS_ENTERED"; stepKey: string; staffId: string; remedialAction: string }
-  | { kind: "REFERRAL_SENT"; stepKey: string; staffId: string; documentRef: string }
-  | { kind: "REFERRAL_ACKNOWLEDGED"; stepKey: string; staffId: string }
-  | { kind: "RESOLVED"; staffId: string };
+  | { kind: "PARENTS_CONTACTED"; stepKey: string; staffId: string; outcome: ParentContactOutcome; term?: SemesterKey }
+  | { kind: "VIIS_ENTERED"; stepKey: string; staffId: string; remedialAction: string; term?: SemesterKey }
+  | { kind: "REFERRAL_SENT"; stepKey: string; staffId: string; documentRef: string; term?: SemesterKey }
+  | { kind: "REFERRAL_ACKNOWLEDGED"; stepKey: string; staffId: string; term?: SemesterKey }
+  | { kind: "RESOLVED"; staffId: string; term?: SemesterKey };
 
 export const absencesRecordedSignal = defineSignal<[AbsencesRecorded]>("absencesRecorded");
 /** A responsible person reports a step done (buttons in chat). Rejected when the step is unknown or closed. */
@@ -91,12 +138,35 @@ export const absenceStateQuery = defineQuery<AbsenceStateView>("absenceState");
 
 export const AbsenceErrors = { UNKNOWN_STEP: "UNKNOWN_STEP", STEP_CLOSED: "STEP_CLOSED" } as const;
 
+/** What a step's opening notice says beyond the step itself. */
+export interface StepDetail {
+  count?: number;
+  date?: IsoDate;
+  /** A catch-up contact: the days it covers. */
+  dates?: IsoDate[];
+  agency?: string;
+  /** Contact tasks: whom to reach (ContactRelation values or LEARNER); `noneOnFile` when nobody is on file. */
+  contacts?: ContactToReach[];
+  noneOnFile?: boolean;
+  /** The deadline was counted on a provisional calendar, or past the loaded calendars in working days. */
+  provisional?: boolean;
+  beyondCalendar?: boolean;
+  /** The municipality (by code) whose social service / specialist the step is routed to, when not the school's. */
+  municipalityCode?: string;
+}
+
+/** Problems a person must act on; each goes to a role (and to operators when nobody holds it). */
+export type AbsenceAlertKind = "NO_CONTACT_ON_FILE" | "CALENDAR_MISSING" | "UNKNOWN_MUNICIPALITY";
+
 /** What the workflow asks its notification activity to tell people. */
 export type AbsenceNotice =
-  | { kind: "STEP_OPENED"; step: AbsenceStep; detail?: { count?: number; date?: IsoDate; agency?: string } }
+  | { kind: "STEP_OPENED"; step: AbsenceStep; detail?: StepDetail }
   | { kind: "STEP_REMINDER"; step: AbsenceStep }
   | { kind: "STEP_OVERDUE"; step: AbsenceStep; escalateTo: string }
-  | { kind: "INFORMED"; recipient: string; legalPoint: string; count: number }
+  | { kind: "INFORMED"; recipient: string; legalPoint: string; count: number; municipalityCode?: string }
   /** The step's role has nobody: recorded unassigned and passed to `handedTo` (an operator alert). */
   | { kind: "NOBODY_TO_ASSIGN"; stepKey: string; stepKind: StepKind; role: string; handedTo: string | null }
-  | { kind: "AGENDA"; ruleId: string; count: number };
+  | { kind: "AGENDA"; ruleId: string; count: number; legalPoint?: string }
+  /** A correction lowered the count behind an open or done VIIS entry: the entry's holder sees the new count. */
+  | { kind: "COUNT_CORRECTED"; step: AbsenceStep; count: number }
+  | { kind: "ALERT"; alert: AbsenceAlertKind; to: string; legalPoint: string; stepKey?: string; detail?: string };

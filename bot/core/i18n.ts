@@ -236,6 +236,44 @@ const MESSAGES = {
   "absence.noContacts": { lv: "Kontaktinformācija nav reģistrēta.", en: "No contact details on file." },
   "absence.recorded": { lv: "Atzīmēts. Paldies!", en: "Recorded. Thank you!" },
   "absence.alreadyDone": { lv: "Šis uzdevums jau ir izpildīts.", en: "This task has already been done." },
+  "absence.whom.list": { lv: "šiem kontaktiem: {list}", en: "these contacts: {list}" },
+  "relation.LEARNER": { lv: "izglītojamais pats", en: "the learner in person" },
+  "absence.catchUp": {
+    lv: "Vēlu saņemti kavējumi bez informācijas: {learner} ({class}. klase), dienas {dates}. Sazinieties ar {whom} par visām šīm dienām līdz {due} un atzīmējiet rezultātu. [{point}]",
+    en: "Late-arriving absences without information: {learner} (class {class}), days {dates}. Contact {whom} about all of these days by {due} and record the outcome. [{point}]",
+  },
+  "absence.note.noneOnFile": {
+    lv: "Nav reģistrēta neviena kontaktpersona, ar ko sazināties; skolas koordinators ir informēts.",
+    en: "No contact to reach is on file; the school coordinator has been told.",
+  },
+  "absence.note.provisional": {
+    lv: "Termiņš aprēķināts pēc provizoriska kalendāra.",
+    en: "The deadline was counted on a provisional calendar.",
+  },
+  "absence.note.beyondCalendar": {
+    lv: "Mācību gada kalendārs nav ielādēts: termiņš aprēķināts darba dienās.",
+    en: "The school-year calendar is not loaded: the deadline was counted in working days.",
+  },
+  "absence.countCorrected": {
+    lv: "Labojums: {learner} ({class}. klase) neattaisnoto kavējumu skaits tagad ir {count}. Pienākums ievadīt VIIS paliek spēkā. [{point}]",
+    en: "Correction: {learner} (class {class}) now has {count} unexcused absences. The duty to enter them in VIIS stands. [{point}]",
+  },
+  "absence.alert.NO_CONTACT_ON_FILE": {
+    lv: "{learner} ({class}. klase): nav reģistrēta kontaktpersona ({expected}), ar ko sazināties par kavējumiem. Lūdzu, papildiniet kontaktus. [{point}]",
+    en: "{learner} (class {class}): no contact ({expected}) is on file to reach about absences. Please add the contacts. [{point}]",
+  },
+  "absence.alert.CALENDAR_MISSING": {
+    lv: "Mācību gada kalendārs nav ielādēts: termiņi par izglītojamo {learner} ({school}) skaitīti darba dienās. Lūdzu, ievadiet kalendāru. [{point}]",
+    en: "The school-year calendar is not loaded: deadlines about learner {learner} ({school}) are counted in working days. Please enter the calendar. [{point}]",
+  },
+  "absence.alert.UNKNOWN_MUNICIPALITY": {
+    lv: "Izglītojamā {learner} ({school}) deklarētās dzīvesvietas pašvaldība ({code}) nav atrodama: paziņojums un nosūtījums paliek šīs pašvaldības ziņā, līdz to noskaidro. [{point}]",
+    en: "The municipality of learner {learner}'s ({school}) declared residence ({code}) is not on record: the notice and the referral stay with this municipality until it is found. [{point}]",
+  },
+  "absence.informed.ORPHANS_COURT": {
+    lv: "Informācijai: izglītojamajam {learner} ({school}), kas ir bāriņtiesas pārziņā, ir kavējumi bez informācijas; skola sazinās ar aizbildni vai aprūpes iestādi. [{point}]",
+    en: "For information: learner {learner} ({school}), in the orphan's court's care, has absences without information; the school is contacting the guardian or care institution. [{point}]",
+  },
   "relation.MOTHER": { lv: "māte", en: "mother" },
   "relation.FATHER": { lv: "tēvs", en: "father" },
   "relation.PARENT": { lv: "vecāks", en: "parent" },

@@ -1,6 +1,10 @@
 import type { Client } from "@temporalio/client";
 import type { PrismaClient } from "../../prisma/client.js";
-import { createCalendarRepository } from "../../prisma/repositories/calendar-repository.js";
+import {
+  calendarScopesFor,
+  createCalendarRepository,
+  type MunicipalityCalendar,
+} from "../../prisma/repositories/calendar-repository.js";
 import { absenceEscalation } from "../../workflows/absence-escalation.js";
 import {
   absenceWorkflowId,
@@ -9,7 +13,13 @@ import {
   type SemesterKey,
 } from "../../workflows/absence-messages.js";
 import type { AbsenceMeasures } from "../../workflows/domain/absence-rules.js";
-import { semesterOf, type Grade, type IsoDate } from "../../workflows/domain/calendar/index.js";
+import {
+  addSchoolDays,
+  semesterOf,
+  semestersFor,
+  type Grade,
+  type IsoDate,
+} from "../../workflows/domain/calendar/index.js";
 import { signalWithStart } from "../core/temporal-client.js";
 
 /**
@@ -30,37 +40,72 @@ export function createAbsenceDispatcher(deps: { prisma: PrismaClient; temporal: 
         learnerId: true,
         date: true,
         justification: true,
-        learner: { select: { grade: true, school: { select: { municipalityId: true } } } },
+        learner: {
+          select: {
+            grade: true,
+            school: { select: { code: true, kind: true, municipalityId: true } },
+            enrolments: {
+              where: { endedOn: null },
+              take: 1,
+              orderBy: { startedOn: "desc" },
+              select: { programmeCode: true },
+            },
+          },
+        },
       },
     });
-    const groups = new Map<string, { learnerId: string; term: SemesterKey; dates: Set<IsoDate> }>();
-    const calendarsByMunicipality = new Map<string, Awaited<ReturnType<typeof calendars.loadMunicipalityCalendar>>>();
+    interface Group {
+      learnerId: string;
+      term: SemesterKey;
+      grade: Grade;
+      calendar: MunicipalityCalendar;
+      unexcused: Set<IsoDate>;
+      unknown: Set<IsoDate>;
+      corrected: Set<IsoDate>;
+    }
+    const groups = new Map<string, Group>();
+    const calendarsByScope = new Map<string, MunicipalityCalendar>();
     for (const row of rows) {
-      const municipalityId = row.learner.school.municipalityId;
-      let calendar = calendarsByMunicipality.get(municipalityId);
-      if (!calendar)
-        calendarsByMunicipality.set(
-          municipalityId,
-          (calendar = await calendars.loadMunicipalityCalendar({ municipalityId })),
-        );
+      const learner = row.learner;
+      const scopes = calendarScopesFor({
+        schoolCode: learner.school.code,
+        programmeCode: learner.enrolments[0]?.programmeCode ?? null,
+        preschool: learner.grade === 0 || learner.school.kind === "PRESCHOOL",
+      });
+      const cacheKey = `${learner.school.municipalityId}|${scopes.join("|")}`;
+      let calendar = calendarsByScope.get(cacheKey);
+      if (!calendar) {
+        calendar = await calendars.loadMunicipalityCalendar({ municipalityId: learner.school.municipalityId, scopes });
+        calendarsByScope.set(cacheKey, calendar);
+      }
       const date = row.date.toISOString().slice(0, 10) as IsoDate;
-      const term = semesterOf(date, row.learner.grade as Grade, calendar.calendars, calendar.overrides);
+      const term = semesterOf(date, learner.grade as Grade, calendar.calendars, calendar.overrides);
       if (!term) continue; // the importer rejects dates outside the semesters; nothing to escalate
       const key = `${row.learnerId}#${term.schoolYear}#${term.semester}`;
       const group = groups.get(key) ?? {
         learnerId: row.learnerId,
         term: { schoolYear: term.schoolYear, semester: term.semester },
-        dates: new Set<IsoDate>(),
+        grade: learner.grade as Grade,
+        calendar,
+        unexcused: new Set<IsoDate>(),
+        unknown: new Set<IsoDate>(),
+        corrected: new Set<IsoDate>(),
       };
-      if (row.justification !== "JUSTIFIED") group.dates.add(date);
+      if (row.justification === "UNJUSTIFIED" || row.justification === "UNKNOWN") group.unexcused.add(date);
+      if (row.justification === "UNKNOWN") group.unknown.add(date);
+      if (row.justification === "JUSTIFIED" || row.justification === "WITHDRAWN") group.corrected.add(date);
       groups.set(key, group);
     }
     for (const group of groups.values()) {
+      const measures = await measuresOf(group.learnerId, group.term);
       const signal: AbsencesRecorded = {
         batchId,
         term: group.term,
-        measures: await measuresOf(group.learnerId, group.term),
-        newUnexcusedDates: [...group.dates].sort(),
+        measures:
+          group.grade === 0 ? { ...measures, CONSECUTIVE_UNEXCUSED_DAYS: await consecutiveDaysOf(group) } : measures,
+        newUnexcusedDates: [...group.unexcused].sort(),
+        unknownReasonDates: [...group.unknown].sort(),
+        clearedDates: await clearedDatesOf(group.learnerId, group.corrected),
       };
       await signalWithStart(deps.temporal, {
         workflow: absenceEscalation,
@@ -73,6 +118,62 @@ export function createAbsenceDispatcher(deps: { prisma: PrismaClient; temporal: 
     }
     await prisma.absenceImportBatch.update({ where: { id: batchId }, data: { dispatchedAt: new Date() } });
     return groups.size;
+  }
+
+  /** Days a correction made justified or withdrew, with no unexcused absence left on them (MK 89 p.7 recount). */
+  async function clearedDatesOf(learnerId: string, corrected: ReadonlySet<IsoDate>): Promise<IsoDate[]> {
+    if (!corrected.size) return [];
+    const stillUnexcused = await prisma.absenceRecord.findMany({
+      where: {
+        learnerId,
+        date: { in: [...corrected].map((d) => new Date(`${d}T00:00:00Z`)) },
+        justification: { in: ["UNJUSTIFIED", "UNKNOWN"] },
+      },
+      select: { date: true },
+    });
+    const left = new Set(stillUnexcused.map((r) => r.date.toISOString().slice(0, 10)));
+    return [...corrected].filter((d) => !left.has(d)).sort();
+  }
+
+  /** Pre-school's consecutive reading: the longest run of school days in a row with an unexcused absence. */
+  async function consecutiveDaysOf(group: {
+    learnerId: string;
+    term: SemesterKey;
+    grade: Grade;
+    calendar: MunicipalityCalendar;
+  }): Promise<number> {
+    const year = group.calendar.calendars.find((c) => c.schoolYear === group.term.schoolYear);
+    if (!year) return 0;
+    const semester = semestersFor(year, group.grade, group.calendar.overrides.preschoolFollowsSchoolHolidays).find(
+      (s) => s.semester === group.term.semester,
+    );
+    if (!semester) return 0;
+    const rows = await prisma.absenceRecord.findMany({
+      where: {
+        learnerId: group.learnerId,
+        date: { gte: new Date(`${semester.start}T00:00:00Z`), lte: new Date(`${semester.end}T00:00:00Z`) },
+        justification: { in: ["UNJUSTIFIED", "UNKNOWN"] },
+      },
+      select: { date: true },
+      distinct: ["date"],
+      orderBy: { date: "asc" },
+    });
+    const ctx = {
+      calendars: group.calendar.calendars,
+      overrides: group.calendar.overrides,
+      grade: group.grade,
+      beyondCoverage: "WORKING_DAYS" as const,
+    };
+    let longest = 0;
+    let run = 0;
+    let previous: IsoDate | null = null;
+    for (const row of rows) {
+      const date = row.date.toISOString().slice(0, 10) as IsoDate;
+      run = previous !== null && addSchoolDays(previous, 1, ctx) === date ? run + 1 : 1;
+      longest = Math.max(longest, run);
+      previous = date;
+    }
+    return longest;
   }
 
   /** The counters after the import, as the rule set measures them (unexcused = unjustified + unknown). */

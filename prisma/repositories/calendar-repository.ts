@@ -20,19 +20,57 @@ const storedSchoolYearSchema = z.object({
 export interface MunicipalityCalendar {
   calendars: SchoolYearCalendar[];
   overrides: MunicipalityCalendarOverrides;
+  /** School years whose dates are not yet confirmed (SchoolCalendar.provisional or the calendar's own flag). */
+  provisionalYears?: string[];
+}
+
+/**
+ * The calendar scopes that apply to a learner, most specific first: the programme's own dates (vocational
+ * semesters end on their own days), the school's, pre-school's; the municipality's calendar ("") is the fallback.
+ */
+export function calendarScopesFor(learner: {
+  schoolCode: string;
+  programmeCode?: string | null;
+  preschool: boolean;
+}): string[] {
+  return [
+    ...(learner.programmeCode ? [`programme:${learner.programmeCode}`] : []),
+    `school:${learner.schoolCode}`,
+    ...(learner.preschool ? ["preschool"] : []),
+  ];
 }
 
 export function createCalendarRepository(prisma: PrismaClient) {
   return {
-    /** Every stored school year of a municipality, oldest first, with the overrides of all years merged. */
-    async loadMunicipalityCalendar({ municipalityId }: { municipalityId: string }): Promise<MunicipalityCalendar> {
+    /**
+     * Every stored school year of a municipality, oldest first, with the overrides of all years merged. With
+     * `scopes` (most specific first, see calendarScopesFor), a year stored for one of them replaces the
+     * municipality's calendar of that year; without, only the municipality's own calendars are read.
+     */
+    async loadMunicipalityCalendar({
+      municipalityId,
+      scopes = [],
+    }: {
+      municipalityId: string;
+      scopes?: readonly string[];
+    }): Promise<MunicipalityCalendar> {
       const rows = await prisma.schoolCalendar.findMany({
-        where: { municipalityId },
-        select: { schoolYear: true, data: true },
+        where: { municipalityId, scope: { in: ["", ...scopes] } },
+        select: { schoolYear: true, scope: true, provisional: true, data: true },
         orderBy: { schoolYear: "asc" },
       });
-      const years = rows.map((row) => storedSchoolYearSchema.parse(row.data));
+      const rank = (scope: string) => (scope === "" ? scopes.length : scopes.indexOf(scope));
+      const chosen = new Map<string, (typeof rows)[number]>();
+      for (const row of rows) {
+        const held = chosen.get(row.schoolYear);
+        if (!held || rank(row.scope) < rank(held.scope)) chosen.set(row.schoolYear, row);
+      }
+      const picked = [...chosen.values()].sort((a, b) => (a.schoolYear < b.schoolYear ? -1 : 1));
+      const years = picked.map((row) => storedSchoolYearSchema.parse(row.data));
       return {
+        provisionalYears: picked
+          .filter((row, i) => row.provisional || years[i]!.calendar.provisional)
+          .map((row) => row.schoolYear),
         calendars: years.map((y) => y.calendar),
         overrides: {
           extraDaysOff: years.flatMap((y) => y.overrides.extraDaysOff),
@@ -49,15 +87,31 @@ export function createCalendarRepository(prisma: PrismaClient) {
       calendar: SchoolYearCalendarInput;
       overrides?: MunicipalityCalendarOverridesInput;
       onlyIfMissing?: boolean;
+      /** "" (the default) for the municipality's calendar, else see calendarScopesFor. */
+      scope?: string;
+      /** Not yet confirmed by the ministry's order; left out: the calendar's own `provisional` flag. */
+      provisional?: boolean;
     }): Promise<void> {
       const data = storedSchoolYearSchema.parse({ calendar: input.calendar, overrides: input.overrides ?? {} });
+      const scope = input.scope ?? "";
+      const provisional = input.provisional ?? data.calendar.provisional;
       const key = {
-        municipalityId_schoolYear_scope: { municipalityId: input.municipalityId, schoolYear: data.calendar.schoolYear, scope: "" },
+        municipalityId_schoolYear_scope: {
+          municipalityId: input.municipalityId,
+          schoolYear: data.calendar.schoolYear,
+          scope,
+        },
       };
       await prisma.schoolCalendar.upsert({
         where: key,
-        create: { municipalityId: input.municipalityId, schoolYear: data.calendar.schoolYear, data },
-        update: input.onlyIfMissing ? {} : { data },
+        create: {
+          municipalityId: input.municipalityId,
+          schoolYear: data.calendar.schoolYear,
+          scope,
+          provisional,
+          data,
+        },
+        update: input.onlyIfMissing ? {} : { data, provisional },
       });
     },
   };

@@ -102,15 +102,26 @@ export const ABSENCE_MEASURES = [
   "SEMESTER_UNEXCUSED_DAYS",
   "YEAR_UNEXCUSED_LESSONS",
   "YEAR_UNEXCUSED_DAYS",
+  /** The longest run of consecutive school days with an unexcused absence in the semester (pre-school). */
+  "CONSECUTIVE_UNEXCUSED_DAYS",
 ] as const;
 export type AbsenceMeasure = (typeof ABSENCE_MEASURES)[number];
-export type AbsenceMeasures = Readonly<Record<AbsenceMeasure, number>>;
+/** The counters an import sends; CONSECUTIVE_UNEXCUSED_DAYS is left out by older senders (read as 0). */
+export type AbsenceMeasures = Readonly<
+  Record<Exclude<AbsenceMeasure, "CONSECUTIVE_UNEXCUSED_DAYS">, number> & { CONSECUTIVE_UNEXCUSED_DAYS?: number }
+>;
+/** Year measures are notified once per school year (AbsenceMilestone), not again in semester 2. */
+export const isYearMeasure = (measure: AbsenceMeasure): boolean => measure.startsWith("YEAR_");
 
 /**
  * Where a rule comes from: "MK89_P7" = MK 89 point 7, "MK89_P7_2" = point 7², or a practice code such as
  * "PRACTICE_VBTAI". Upper-case so it can be used as a stable key in audit logs and workflow search attributes.
  */
 export const legalPointSchema = z.string().regex(/^[A-Z][A-Z0-9_]*$/, { error: "Expected a code like MK89_P7" });
+
+/** See `preschoolReading` in the rule set. */
+export const PRESCHOOL_READINGS = ["SEMESTER_CUMULATIVE", "SCHOOL_YEAR", "CONSECUTIVE"] as const;
+export type PreschoolReading = (typeof PRESCHOOL_READINGS)[number];
 
 const ruleIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, { error: "Expected a slug like viis-entry-school" });
 
@@ -181,10 +192,26 @@ export const absenceRuleSetSchema = z
          */
         informOrphansCourtFor: z.array(z.enum(OUT_OF_FAMILY_SETTINGS)).optional(),
       }),
+      /**
+       * Days whose absence is older than this many school days when it arrives (a late import) are not called
+       * one by one: they roll into one CATCH_UP_CONTACT task. Left out: 3.
+       */
+      catchUpAfterSchoolDays: z.number().int().nonnegative().optional(),
       /** Default: reminded 2 hours before the end of the day; the school coordinator is alerted when it passes. */
       ...taskSettings(),
     }),
     thresholds: z.array(thresholdRuleSchema).min(1),
+    /**
+     * A semester's escalation stays open after its last day for late data (nightly exports, entries made in the
+     * break): it closes only this many school days after the end, and only with no step open. Left out: 10.
+     */
+    lateDataGraceSchoolDays: z.number().int().nonnegative().optional(),
+    /**
+     * How pre-school's "more than 3 days" (MK 89 p.7) is read, a municipal choice shown with the rule set:
+     * unexcused days per semester, cumulative (the default), per school year, or consecutive school days.
+     * It decides the measure of every pre-school threshold on a days measure.
+     */
+    preschoolReading: z.enum(PRESCHOOL_READINGS).optional(),
     /** When the school cannot resolve the case, it refers it to the social service (IKVD concept, VBTAI advice on absences). */
     socialServiceReferral: z.object({
       legalPoint: legalPointSchema,
@@ -275,7 +302,7 @@ export const DEFAULT_ABSENCE_RULES: AbsenceRuleSet = absenceRuleSetSchema.parse(
       programmes: ["GENERAL", "VOCATIONAL"],
       measure: "YEAR_UNEXCUSED_LESSONS",
       moreThan: 100,
-      actions: [{ kind: "AGENDA", body: "INTER_INSTITUTIONAL", legalPoint: "MK89_P7_2" }],
+      actions: [{ kind: "AGENDA", body: "INTER_INSTITUTIONAL", legalPoint: "PRACTICE_MUNICIPAL_100" }],
     },
     {
       id: "year-over-200",
@@ -283,7 +310,7 @@ export const DEFAULT_ABSENCE_RULES: AbsenceRuleSet = absenceRuleSetSchema.parse(
       programmes: ["GENERAL", "VOCATIONAL"],
       measure: "YEAR_UNEXCUSED_LESSONS",
       moreThan: 200,
-      actions: [{ kind: "AGENDA", body: "INTER_INSTITUTIONAL", legalPoint: "MK89_P7_2" }],
+      actions: [{ kind: "AGENDA", body: "INTER_INSTITUTIONAL", legalPoint: "PRACTICE_MUNICIPAL_200" }],
     },
   ],
   socialServiceReferral: {
@@ -306,6 +333,28 @@ export interface ThresholdCrossing {
   actions: readonly AbsenceAction[];
 }
 
+/**
+ * The measure a rule compares for `programme`: pre-school rules on a days measure follow the municipality's
+ * `preschoolReading` (semester cumulative unless it says otherwise).
+ */
+export function measureFor(
+  rule: AbsenceThresholdRule,
+  rules: AbsenceRuleSet,
+  programme: AbsenceProgramme,
+): AbsenceMeasure {
+  if (programme !== "PRESCHOOL" || !rule.measure.endsWith("_DAYS")) return rule.measure;
+  switch (rules.preschoolReading ?? "SEMESTER_CUMULATIVE") {
+    case "SEMESTER_CUMULATIVE":
+      return rule.measure;
+    case "SCHOOL_YEAR":
+      return "YEAR_UNEXCUSED_DAYS";
+    case "CONSECUTIVE":
+      return "CONSECUTIVE_UNEXCUSED_DAYS";
+  }
+}
+
+export const measureValue = (measures: AbsenceMeasures, measure: AbsenceMeasure): number => measures[measure] ?? 0;
+
 /** The threshold rules of `rules` that apply to `programme` and that `measures` exceed. */
 export function thresholdsExceeded(
   measures: AbsenceMeasures,
@@ -313,7 +362,8 @@ export function thresholdsExceeded(
   programme: AbsenceProgramme,
 ): AbsenceThresholdRule[] {
   return rules.thresholds.filter(
-    (rule) => rule.programmes.includes(programme) && measures[rule.measure] > rule.moreThan,
+    (rule) =>
+      rule.programmes.includes(programme) && measureValue(measures, measureFor(rule, rules, programme)) > rule.moreThan,
   );
 }
 
@@ -329,14 +379,15 @@ export function thresholdCrossings(
   programme: AbsenceProgramme,
 ): ThresholdCrossing[] {
   return thresholdsExceeded(after, rules, programme)
-    .filter((rule) => before[rule.measure] <= rule.moreThan)
-    .map((rule) => ({
+    .map((rule) => ({ rule, measure: measureFor(rule, rules, programme) }))
+    .filter(({ rule, measure }) => measureValue(before, measure) <= rule.moreThan)
+    .map(({ rule, measure }) => ({
       ruleId: rule.id,
       legalPoint: rule.legalPoint,
-      measure: rule.measure,
+      measure,
       moreThan: rule.moreThan,
-      before: before[rule.measure],
-      after: after[rule.measure],
+      before: measureValue(before, measure),
+      after: measureValue(after, measure),
       actions: rule.actions,
     }));
 }
@@ -347,6 +398,7 @@ export const NO_ABSENCES: AbsenceMeasures = {
   SEMESTER_UNEXCUSED_DAYS: 0,
   YEAR_UNEXCUSED_LESSONS: 0,
   YEAR_UNEXCUSED_DAYS: 0,
+  CONSECUTIVE_UNEXCUSED_DAYS: 0,
 };
 
 /** The rule set in force on `date` among stored versions (the highest version wins on overlap), else null. */

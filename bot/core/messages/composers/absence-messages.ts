@@ -3,9 +3,9 @@
 // see the learner's public reference. Parents' contact details are never in a message: they open on request
 // ("Show contacts"), privately and audited.
 
-import { formatRigaDateTime, t, type Locale } from "../../i18n.js";
-import type { Message } from "../model.js";
-import { strong, taskMessage, textMessage, tSpans } from "../spans.js";
+import { formatRigaDateTime, t, type Locale, type MessageKey } from "../../i18n.js";
+import type { Message, Span } from "../model.js";
+import { plain, strong, taskMessage, textMessage, tSpans } from "../spans.js";
 
 export interface LearnerLabel {
   code: string;
@@ -19,6 +19,19 @@ export interface StepRef {
   stepKey: string;
 }
 
+/** What a task adds below its text: nobody on file, a provisional calendar, a calendar not loaded. */
+export type StepNote = "noneOnFile" | "provisional" | "beyondCalendar";
+
+/** Whom to reach, by relation (ContactRelation or LEARNER, as contactsToReach names them); never names or phones. */
+function whomOf(locale: Locale, outOfFamilyCare: boolean, contacts?: readonly string[]): string {
+  if (!contacts?.length) return t(locale, outOfFamilyCare ? "absence.whom.outOfFamily" : "absence.whom.parents");
+  const list = contacts.map((relation) => t(locale, `relation.${relation}` as MessageKey)).join(", ");
+  return t(locale, "absence.whom.list", { list });
+}
+
+const withNotes = (locale: Locale, spans: Span[], notes: readonly StepNote[] = []): Span[] =>
+  notes.length ? [...spans, plain(` ${notes.map((n) => t(locale, `absence.note.${n}`)).join(" ")}`)] : spans;
+
 /** Same-day parent (or carer) contact after an absence without information (MK 89 p.6). */
 export function composeParentContactTask(input: {
   locale: Locale;
@@ -28,16 +41,23 @@ export function composeParentContactTask(input: {
   outOfFamilyCare: boolean;
   legalPoint: string;
   step: StepRef;
+  /** The relations to reach (contactsToReach); left out: the parents, or the out-of-family carers. */
+  contacts?: readonly string[];
+  notes?: readonly StepNote[];
 }): Message {
   const { locale, learner, step } = input;
-  const spans = tSpans(locale, "absence.parentContact", {
-    learner: strong(learner.code),
-    class: learner.classLabel,
-    date: input.date,
-    whom: t(locale, input.outOfFamilyCare ? "absence.whom.outOfFamily" : "absence.whom.parents"),
-    due: formatRigaDateTime(input.due, locale),
-    point: input.legalPoint,
-  });
+  const spans = withNotes(
+    locale,
+    tSpans(locale, "absence.parentContact", {
+      learner: strong(learner.code),
+      class: learner.classLabel,
+      date: input.date,
+      whom: whomOf(locale, input.outOfFamilyCare, input.contacts),
+      due: formatRigaDateTime(input.due, locale),
+      point: input.legalPoint,
+    }),
+    input.notes,
+  );
   const contacted = (outcome: "JUSTIFIED" | "UNJUSTIFIED" | "UNREACHABLE") =>
     ({ kind: "RECORD_PARENT_CONTACT", ...step, outcome }) as const;
   return taskMessage(spans, [
@@ -48,6 +68,95 @@ export function composeParentContactTask(input: {
   ]);
 }
 
+/** Days that arrived late, in one contact: same buttons as the same-day contact. */
+export function composeCatchUpContactTask(input: {
+  locale: Locale;
+  learner: LearnerLabel;
+  dates: readonly string[];
+  due: string | Date;
+  outOfFamilyCare: boolean;
+  legalPoint: string;
+  step: StepRef;
+  contacts?: readonly string[];
+  notes?: readonly StepNote[];
+}): Message {
+  const { locale, learner, step } = input;
+  const spans = withNotes(
+    locale,
+    tSpans(locale, "absence.catchUp", {
+      learner: strong(learner.code),
+      class: learner.classLabel,
+      dates: input.dates.join(", "),
+      whom: whomOf(locale, input.outOfFamilyCare, input.contacts),
+      due: formatRigaDateTime(input.due, locale),
+      point: input.legalPoint,
+    }),
+    input.notes,
+  );
+  const contacted = (outcome: "JUSTIFIED" | "UNJUSTIFIED" | "UNREACHABLE") =>
+    ({ kind: "RECORD_PARENT_CONTACT", ...step, outcome }) as const;
+  return taskMessage(spans, [
+    { label: t(locale, "absence.showContacts"), style: "default", intent: { kind: "SHOW_CONTACTS", ...step } },
+    { label: t(locale, "absence.outcome.JUSTIFIED"), style: "primary", intent: contacted("JUSTIFIED") },
+    { label: t(locale, "absence.outcome.UNJUSTIFIED"), style: "default", intent: contacted("UNJUSTIFIED") },
+    { label: t(locale, "absence.outcome.UNREACHABLE"), style: "danger", intent: contacted("UNREACHABLE") },
+  ]);
+}
+
+/** A correction lowered the count behind the VIIS entry: its holder sees the new count; the duty stands. */
+export function composeAbsenceCountCorrected(
+  input: { learner: LearnerLabel; count: number; legalPoint: string },
+  locale: Locale,
+): Message {
+  return textMessage(
+    tSpans(locale, "absence.countCorrected", {
+      learner: strong(input.learner.code),
+      class: input.learner.classLabel,
+      count: input.count,
+      point: input.legalPoint,
+    }),
+  );
+}
+
+/** Something a person must fix for a duty to go ahead (no contact on file, no calendar, unknown municipality). */
+export function composeAbsenceAlert(
+  input: {
+    alert: "NO_CONTACT_ON_FILE" | "CALENDAR_MISSING" | "UNKNOWN_MUNICIPALITY";
+    learner: string;
+    classLabel: string;
+    school: string;
+    expected?: string;
+    code?: string;
+    legalPoint: string;
+  },
+  locale: Locale,
+): Message {
+  return textMessage(
+    tSpans(locale, `absence.alert.${input.alert}`, {
+      learner: input.learner,
+      class: input.classLabel,
+      school: input.school,
+      expected: input.expected ?? "—",
+      code: input.code ?? "—",
+      point: input.legalPoint,
+    }),
+  );
+}
+
+/** The orphan's court hears that a child in its care has absences without information (MK 89 p.2). */
+export function composeAbsenceCourtInformed(
+  input: { learnerRef: string; school: string; legalPoint: string },
+  locale: Locale,
+): Message {
+  return textMessage(
+    tSpans(locale, "absence.informed.ORPHANS_COURT", {
+      learner: input.learnerRef,
+      school: input.school,
+      point: input.legalPoint,
+    }),
+  );
+}
+
 /** The director enters the unexcused absences, their reasons and the remedial action in VIIS. */
 export function composeViisTask(input: {
   locale: Locale;
@@ -55,14 +164,19 @@ export function composeViisTask(input: {
   count: number;
   legalPoint: string;
   step: StepRef;
+  notes?: readonly StepNote[];
 }): Message {
   const { locale, step } = input;
-  const spans = tSpans(locale, "absence.viisEntry", {
-    learner: strong(input.learner.code),
-    class: input.learner.classLabel,
-    count: input.count,
-    point: input.legalPoint,
-  });
+  const spans = withNotes(
+    locale,
+    tSpans(locale, "absence.viisEntry", {
+      learner: strong(input.learner.code),
+      class: input.learner.classLabel,
+      count: input.count,
+      point: input.legalPoint,
+    }),
+    input.notes,
+  );
   return taskMessage(spans, [
     {
       label: t(locale, "absence.viisDone"),
