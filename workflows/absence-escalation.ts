@@ -28,6 +28,7 @@ import {
   type TermState,
 } from "./absence-messages.js";
 import {
+  DEFAULT_ABSENCE_RULES,
   NO_ABSENCES,
   isYearMeasure,
   measureFor,
@@ -629,7 +630,8 @@ function view(state: AbsenceState, fallback: SemesterKey): AbsenceStateView {
   return {
     ...state,
     term: top?.term ?? closed?.term ?? fallback,
-    ruleSet: top?.ruleSet ?? closed!.ruleSet,
+    // Before the first semester's context has loaded, the defaults stand in (nothing has been decided yet).
+    ruleSet: top?.ruleSet ?? closed?.ruleSet ?? DEFAULT_ABSENCE_RULES,
     measures: top?.measures ?? closed?.measures ?? NO_ABSENCES,
     crossedRules: top?.crossedRules ?? closed?.crossedRules ?? [],
     referralClockFrom: top?.referralClockFrom ?? null,
