@@ -64,6 +64,8 @@ const SCOPE_OF_METHOD: Record<string, string | null> = {
   // The channel kinds the bot posts to: support-team channels (private or public) and direct messages.
   "conversations.history": "groups:history",
   "users.info": "users:read",
+  // Chat-account linking finds a staff member's Slack user by their work e-mail (activities/directory/).
+  "users.lookupByEmail": "users:read.email",
 };
 
 /** Bot scope each Events API event needs (api.slack.com/events/<event>); `null`: none. */
@@ -84,6 +86,9 @@ const JUSTIFIED_SCOPES: Record<string, string> = {
   "channels:history": "finding the bot's own message after a send in doubt, in a public channel",
   "groups:history": "finding the bot's own message after a send in doubt, in a private channel",
   "im:history": "finding the bot's own message after a send in doubt, in a direct message",
+  // One look-up per staff member of the directory, by the work e-mail the municipality's HR list gives; the
+  // answer's user id is kept, nothing else of the profile is read or stored.
+  "users:read.email": "linking staff to their Slack accounts by work e-mail (users.lookupByEmail)",
 };
 
 /** Source files under bot/ and activities/, read once. */
@@ -185,9 +190,8 @@ describe("manifest.json", () => {
     expect(granted).toContain("commands");
   });
 
-  it("grants nothing more than it needs: no public-channel posting, no reading users", () => {
+  it("grants nothing more than it needs: no public-channel posting, no listing users", () => {
     expect([...granted].sort()).toEqual(Object.keys(JUSTIFIED_SCOPES).sort());
-    for (const broad of ["chat:write.public", "users:read", "users:read.email", "channels:read"])
-      expect(granted).not.toContain(broad);
+    for (const broad of ["chat:write.public", "users:read", "channels:read"]) expect(granted).not.toContain(broad);
   });
 });

@@ -27,6 +27,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const channels = new Map<string, Posted[]>();
   let outage: ((method: string, body: Record<string, unknown>) => Fault | null) | null = null;
   const holds = new Map<string, number>();
+  // Workspace members users.lookupByEmail finds, by lower-case e-mail.
+  const usersByEmail = new Map<string, string>();
   // Slack timestamps are seconds since the epoch; conversations.history filters on them.
   let ts = Math.floor(Date.now() / 1000);
   const app = express();
@@ -88,6 +90,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case "views.update":
       case "views.push":
         return void res.json({ ok: true, view: { id: body.view_id ?? `V${++ts}` } });
+      case "users.lookupByEmail": {
+        const user = usersByEmail.get(String(body.email ?? "").toLowerCase());
+        return void res.json(
+          user
+            ? { ok: true, user: { id: user, team_id: "T0DEMO0001", deleted: false, is_bot: false } }
+            : { ok: false, error: "users_not_found" },
+        );
+      }
       case "auth.test":
         return void res.json({ ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T0DEMO0001" });
       default:
@@ -114,6 +124,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       faults.set(method, [...(faults.get(method) ?? []), { fault, when }]);
     },
     callsTo: (method) => calls.filter((c) => c.method === method),
+    setUsers(users) {
+      usersByEmail.clear();
+      for (const [email, id] of Object.entries(users)) usersByEmail.set(email.toLowerCase(), id);
+    },
+    watchSecrets(more) {
+      secrets.push(...more);
+    },
     accepted: () => new Map([...channels].map(([channel, posted]) => [channel, [...posted]])),
     setOutage(rule) {
       outage = rule;
@@ -151,6 +168,10 @@ export interface FakeSlackApi {
   /** The next call of `method` whose form body matches `when` fails as described. */
   failNext(method: string, fault: Fault, when?: (body: Record<string, unknown>) => boolean): void;
   callsTo(method: string): CapturedCall[];
+  /** The workspace's members by e-mail, as users.lookupByEmail answers (replaces the earlier list). */
+  setUsers(users: Record<string, string>): void;
+  /** More personal data (e.g. of learners a test imported) that no payload may contain. */
+  watchSecrets(secrets: string[]): void;
   /** Messages Slack accepted (whether or not the caller heard back), per channel, in order. */
   accepted(): Map<
     string,
