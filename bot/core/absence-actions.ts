@@ -1,4 +1,6 @@
-import type { LearnerContactView } from "../../prisma/repositories/personal-data-vault.js";
+import { createRuleSetRepository } from "../../prisma/repositories/rule-set-repository.js";
+import { rigaDateOf, type IsoDate } from "../../workflows/domain/calendar/index.js";
+import { contactsToReach } from "../../workflows/domain/contacts-to-reach.js";
 import {
   AbsenceErrors,
   absenceWorkflowId,
@@ -9,6 +11,7 @@ import { authorize, type Command } from "./access-matrix.js";
 import type { KnownActor } from "./actor.js";
 import { updateFailureType } from "./update-failure.js";
 import type { CoreDeps } from "./deps.js";
+import type { ContactsView } from "./messages/composers/absence-contacts.js";
 
 /** A step action as the chat layer submits it; the actor's staff id is added here. */
 export type StepActionInput = StepAction extends infer A ? (A extends unknown ? Omit<A, "staffId"> : never) : never;
@@ -70,19 +73,48 @@ export async function completeAbsenceStep(
 }
 
 /**
- * The contacts for the same-day call (parents, or foster family / guardian / institution head under MK 89 p.2),
- * shown only to the responsible person and read through the audited vault.
+ * "Show contacts": the contacts the contact task names, decided by the workflow's own rule (contactsToReach) with
+ * the municipality's rule set in force today: the family's contacts marked "inform on absence"; for a child in
+ * out-of-family care only the relations the rule set lists for the care setting (MK 89 p.2), never the birth
+ * parents; for an adult learner the learner in person and only the contacts they consented to. Shown only to the
+ * responsible person; the details are read through the audited vault, and not at all when there is nobody to show.
+ * With nobody on file the view names whom the rule set expects (the contact task alerts the school coordinator).
  */
 export async function absenceContacts(
   deps: CoreDeps,
   input: { actor: KnownActor; learnerId: string },
-): Promise<{ kind: "OK"; contacts: LearnerContactView[] } | { kind: "FORBIDDEN" } | { kind: "TRAINING_REQUIRED" }> {
+): Promise<{ kind: "OK"; contacts: ContactsView } | { kind: "FORBIDDEN" } | { kind: "TRAINING_REQUIRED" }> {
   const denied = await check(deps, input.actor, "ABSENCE_CONTACT", input.learnerId);
   if (denied) return denied.kind === "TRAINING_REQUIRED" ? denied : { kind: "FORBIDDEN" };
-  const contacts = await deps.vault.readContacts({
+  const learner = await deps.prisma.learner.findUniqueOrThrow({
+    where: { id: input.learnerId },
+    select: {
+      careSetting: true,
+      adultFrom: true,
+      school: { select: { municipalityId: true } },
+      // Relations and flags only: who may be reached is decided before any personal data is read.
+      contacts: {
+        select: { id: true, relation: true, informOnAbsence: true, consentRecordedAt: true },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  });
+  const today = rigaDateOf(deps.now());
+  const rules = await createRuleSetRepository(deps.prisma).absenceRulesInForce(learner.school.municipalityId, today);
+  const plan = contactsToReach({
+    careSetting: learner.careSetting,
+    adultFrom: learner.adultFrom ? (learner.adultFrom.toISOString().slice(0, 10) as IsoDate) : null,
+    day: today,
+    contacts: learner.contacts.map((c) => ({ ...c, consentRecorded: c.consentRecordedAt !== null })),
+    rules,
+  });
+  const view = { learnerInPerson: plan.adult, ...(plan.noneOnFile ? { missing: plan.expected } : {}) };
+  if (plan.contacts.length === 0) return { kind: "OK", contacts: { contacts: [], ...view } };
+  const shown = new Set(plan.contacts.map((c) => c.id));
+  const details = await deps.vault.readContacts({
     learnerId: input.learnerId,
     actor: { kind: "STAFF", staffId: input.actor.staffId },
     purpose: "absence-parent-contact",
   });
-  return { kind: "OK", contacts: contacts.filter((c) => c.informOnAbsence) };
+  return { kind: "OK", contacts: { contacts: details.filter((c) => shown.has(c.id)), ...view } };
 }

@@ -234,6 +234,18 @@ const MESSAGES = {
   },
   "absence.contacts": { lv: "Kontakti (skatījums reģistrēts):", en: "Contacts (this view is logged):" },
   "absence.noContacts": { lv: "Kontaktinformācija nav reģistrēta.", en: "No contact details on file." },
+  "absence.contacts.noneToReach": {
+    lv: "Nav reģistrēta kontaktpersona, ar ko sazināties ({expected}). Skolas koordinators tiek informēts, lai kontaktus papildinātu.",
+    en: "No contact to reach is on file ({expected}). The school coordinator is alerted to add the contacts.",
+  },
+  "absence.contacts.adultLearner": {
+    lv: "izglītojamais pats (pilngadīgs): sazinieties ar viņu tieši",
+    en: "the learner in person (an adult): contact them directly",
+  },
+  "absence.contacts.noConsent": {
+    lv: "Vecākus informē tikai ar izglītojamā piekrišanu; piekrišana nav reģistrēta.",
+    en: "Parents are informed only with the learner's consent; no consent is on file.",
+  },
   "absence.recorded": { lv: "Atzīmēts. Paldies!", en: "Recorded. Thank you!" },
   "absence.alreadyDone": { lv: "Šis uzdevums jau ir izpildīts.", en: "This task has already been done." },
   "absence.whom.list": { lv: "šiem kontaktiem: {list}", en: "these contacts: {list}" },

@@ -7,7 +7,7 @@ import { t, type Locale } from "../i18n.js";
 import type { ReportOutcome } from "../report-risk.js";
 import type { Denied } from "../case-actions.js";
 import type { CaseDetails } from "../view-case.js";
-import { composeContacts, type ContactLine } from "./composers/absence-contacts.js";
+import { composeContacts, type ContactLine, type ContactsView } from "./composers/absence-contacts.js";
 import { composeCaseDetails } from "./composers/case-details.js";
 import { composeResult } from "./composers/results.js";
 import type { FormErrors, FormReply } from "./forms.js";
@@ -50,7 +50,10 @@ export function replyToAbsence(outcome: AbsenceOutcome, locale: Locale): Message
 }
 
 export function replyToContacts(
-  result: { kind: "OK"; contacts: readonly ContactLine[] } | { kind: "FORBIDDEN" } | { kind: "TRAINING_REQUIRED" },
+  result:
+    | { kind: "OK"; contacts: ContactsView | readonly ContactLine[] }
+    | { kind: "FORBIDDEN" }
+    | { kind: "TRAINING_REQUIRED" },
   locale: Locale,
 ): Message {
   return result.kind === "OK" ? composeContacts(result.contacts, locale) : replyToRefusal(result, locale);
