@@ -14,6 +14,7 @@ import {
 } from "../workflows/absence-messages.js";
 import type { AbsenceProgramme, AbsenceRuleSet } from "../workflows/domain/absence-rules.js";
 import { rigaDateOf, semestersFor, type Grade, type IsoDate } from "../workflows/domain/calendar/index.js";
+import { composeCalendarMissing } from "../bot/core/messages/composers/absence-messages.js";
 import { createAbsenceNotifier } from "./absence-notifier.js";
 import { createAbsencePeople, type Ref } from "./absence-people.js";
 import type { Recipients } from "./delivery/recipients.js";
@@ -26,7 +27,7 @@ export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients
   const ruleSets = createRuleSetRepository(prisma);
   const agenda = createAgendaRepository(prisma);
   const audit = createAuditLogRepository(prisma);
-  const { learnerOf, escalationOf, assignees, routedMunicipality } = createAbsencePeople(prisma);
+  const { directory, learnerOf, escalationOf, assignees, routedMunicipality } = createAbsencePeople(prisma);
   const notifier = createAbsenceNotifier({ prisma, recipients: deps.recipients });
 
   return {
@@ -103,6 +104,37 @@ export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients
         skipDuplicates: true,
       });
       return { first: created.count > 0 };
+    },
+
+    /**
+     * The calendar watchdog (a scheduled job: 15 April and 1 May): every municipality without next school
+     * year's calendar has its education specialist told, once per run of the job (keyed by the fire day), so
+     * MK 89 deadlines never silently fall back to working days. Returns the municipalities alerted.
+     */
+    async checkNextYearCalendars(fireTime: string): Promise<{ missing: string[] }> {
+      const day = rigaDateOf(new Date(fireTime));
+      const year = Number(day.slice(0, 4));
+      // From September the "next" year is the one after the current school year.
+      const startYear = Number(day.slice(5, 7)) >= 9 ? year + 1 : year;
+      const schoolYear = `${startYear}/${String((startYear + 1) % 100).padStart(2, "0")}`;
+      const municipalities = await prisma.municipality.findMany({
+        select: { id: true, code: true, calendars: { where: { schoolYear, scope: "" }, select: { id: true } } },
+        orderBy: { code: "asc" },
+      });
+      const missing = municipalities.filter((m) => m.calendars.length === 0);
+      for (const municipality of missing) {
+        const people = await directory.peopleWithRole({
+          roles: ["MUNICIPAL_EDUCATION_SPECIALIST"],
+          municipalityId: municipality.id,
+        });
+        await deps.recipients.toPeople(
+          people,
+          `calendar-missing:${municipality.id}:${schoolYear}:${day}`,
+          (locale) => composeCalendarMissing({ schoolYear }, locale),
+          { municipalityId: municipality.id, role: "MUNICIPAL_EDUCATION_SPECIALIST" },
+        );
+      }
+      return { missing: missing.map((m) => m.code) };
     },
 
     /** The escalation record of this semester, pinned to the rule-set version the workflow started with. */

@@ -282,6 +282,10 @@ const MESSAGES = {
     lv: "Izglītojamā {learner} ({school}) deklarētās dzīvesvietas pašvaldība ({code}) nav atrodama: paziņojums un nosūtījums paliek šīs pašvaldības ziņā, līdz to noskaidro. [{point}]",
     en: "The municipality of learner {learner}'s ({school}) declared residence ({code}) is not on record: the notice and the referral stay with this municipality until it is found. [{point}]",
   },
+  "absence.calendarMissing": {
+    lv: "Nākamā mācību gada ({year}) kalendārs nav ievadīts. Bez tā MK 89 termiņus pēc 1. septembra skaitīs darba dienās, nevis mācību dienās. Lūdzu, ievadiet kalendāru līdz 1. maijam.",
+    en: "Next school year's calendar ({year}) has not been entered. Without it, MK 89 deadlines after 1 September are counted in working days, not school days. Please enter the calendar by 1 May.",
+  },
   "absence.informed.ORPHANS_COURT": {
     lv: "Informācijai: izglītojamajam {learner} ({school}), kas ir bāriņtiesas pārziņā, ir kavējumi bez informācijas; skola sazinās ar aizbildni vai aprūpes iestādi. [{point}]",
     en: "For information: learner {learner} ({school}), in the orphan's court's care, has absences without information; the school is contacting the guardian or care institution. [{point}]",

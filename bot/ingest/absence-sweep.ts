@@ -1,4 +1,6 @@
+import { WorkflowIdConflictPolicy, type Client } from "@temporalio/client";
 import { errorMessage, type Logger } from "../../prisma/runtime/logger.js";
+import { scheduledJob, type ScheduledJobInput } from "../../workflows/scheduled-job.js";
 import type { AbsenceDispatcher } from "./absence-dispatch.js";
 
 /**
@@ -31,4 +33,24 @@ export function startAbsenceSweep(options: {
       await running;
     },
   };
+}
+
+/** The calendar watchdog's schedule: 15 April and 1 May, 09:00 Riga time (MK 89 deadlines need next year's days). */
+export const CALENDAR_WATCHDOG: ScheduledJobInput = {
+  spec: { months: [4, 5], daysOfMonth: [15, 1], hours: [9] },
+  action: { kind: "activity", name: "checkNextYearCalendars" },
+};
+export const CALENDAR_WATCHDOG_ID = "scheduled-job:school-calendar-watchdog";
+
+/**
+ * Starts the calendar watchdog once (a fixed id and USE_EXISTING: starting it on every bot start is harmless).
+ * It alerts each municipality's education specialist when next school year's calendar is missing by 1 May.
+ */
+export async function ensureCalendarWatchdog(client: Client, taskQueue: string): Promise<void> {
+  await client.workflow.start(scheduledJob, {
+    workflowId: CALENDAR_WATCHDOG_ID,
+    taskQueue,
+    args: [CALENDAR_WATCHDOG],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+  });
 }

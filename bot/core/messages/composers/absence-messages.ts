@@ -278,3 +278,8 @@ export function composeAbsenceAgenda(
     tSpans(locale, "absence.agenda", { learner: input.learnerRef, school: input.school, count: input.count }),
   );
 }
+
+/** The calendar watchdog, to the municipal education specialist: next school year's calendar is missing. */
+export function composeCalendarMissing(input: { schoolYear: string }, locale: Locale): Message {
+  return textMessage(tSpans(locale, "absence.calendarMissing", { year: input.schoolYear }));
+}
