@@ -14,6 +14,7 @@ export const COMMANDS = [
   "ABSENCE_CONTACT",
   "ABSENCE_SCHOOL_STEP",
   "ABSENCE_ACKNOWLEDGE",
+  "ADMIN",
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -80,6 +81,8 @@ export const ACCESS_MATRIX: Record<Command, Partial<Record<Role, Scope>>> = {
   // The director is accountable for the VIIS entry and the referral (MK 89 p.7; IKVD concept P.3.3).
   ABSENCE_SCHOOL_STEP: cells(["DIRECTOR", "SCHOOL_COORDINATOR"], "OWN_SCHOOL"),
   ABSENCE_ACKNOWLEDGE: { SOCIAL_SERVICE: "OWN_MUNICIPALITY" },
+  // /pmp admin: chat links and body channels of the administrator's own municipality (bot/core/admin/).
+  ADMIN: { ADMINISTRATOR: "OWN_MUNICIPALITY" },
 };
 
 export const NEEDS_TRAINING: Record<Command, boolean> = {
@@ -90,6 +93,7 @@ export const NEEDS_TRAINING: Record<Command, boolean> = {
   ABSENCE_CONTACT: true,
   ABSENCE_SCHOOL_STEP: true,
   ABSENCE_ACKNOWLEDGE: true,
+  ADMIN: true,
 };
 
 export interface ActorRole {

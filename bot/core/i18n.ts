@@ -374,6 +374,45 @@ const MESSAGES = {
   "alert.DELIVERY_FAILED": { lv: "Ziņojumu nevarēja piegādāt", en: "A message could not be delivered" },
   "alert.NO_ADDRESS": { lv: "Adresātam nav čata adreses", en: "A recipient has no chat address" },
   "alert.NOBODY_TO_ASSIGN": { lv: "Pienākumam nav izpildītāja", en: "A duty has nobody to do it" },
+  "admin.forbidden": {
+    lv: "Šī komanda ir tikai pmp-bot administratoriem.",
+    en: "This command is for pmp-bot administrators only.",
+  },
+  "admin.trainingRequired": {
+    lv: "Vispirms nepieciešama derīga datu aizsardzības apmācība.",
+    en: "A current data-protection training is needed first.",
+  },
+  "admin.usage": {
+    lv: "Lietošana: /pmp admin unlinked | link <e-pasts> <@lietotājs> | unlink <e-pasts> | channel <support-team|school-coordination|municipal|commission|operations> [skolas kods]",
+    en: "Usage: /pmp admin unlinked | link <e-mail> <@user> | unlink <e-mail> | channel <support-team|school-coordination|municipal|commission|operations> [school code]",
+  },
+  "admin.noOrigin": {
+    lv: "Šo komandu var izpildīt tikai čatā.",
+    en: "This command can only be run from chat.",
+  },
+  "admin.noStaff": {
+    lv: "Jūsu pašvaldībā nav darbinieka ar šo e-pastu.",
+    en: "No staff member of your municipality has this e-mail.",
+  },
+  "admin.noSchool": {
+    lv: "Norādiet savas pašvaldības skolas kodu.",
+    en: "Give the code of a school of your municipality.",
+  },
+  "admin.unlinked": {
+    lv: "Darbinieki bez čata konta šajā platformā: {count}",
+    en: "Staff without a chat account on this platform: {count}",
+  },
+  "admin.more": { lv: "… un vēl {count}", en: "… and {count} more" },
+  "admin.linked": { lv: "Piesaistīts: {who}", en: "Linked: {who}" },
+  "admin.taken": {
+    lv: "Šis čata konts jau piesaistīts citam darbiniekam; {who} netika piesaistīts.",
+    en: "This chat account is already linked to another staff member; {who} was not linked.",
+  },
+  "admin.unlinkedOne": { lv: "{who}: noņemti konti: {count}", en: "{who}: accounts removed: {count}" },
+  "admin.channelSet": {
+    lv: "Šis kanāls tagad ir {body} ({school}) kanāls.",
+    en: "This channel is now the {body} channel ({school}).",
+  },
   "alert.DIRECTORY_HANDOVER": {
     lv: "Katalogā vairs nav darbinieka vai izglītojamā: darbi nodoti",
     en: "No longer in the directory: open work handed over",

@@ -2,6 +2,7 @@
 // once, run by the use cases, answered with a message or a form. Platform-neutral.
 
 import type { KnownActor } from "../actor.js";
+import { runAdminCommand, type CommandOrigin } from "../admin/admin-command.js";
 import type { CoreDeps } from "../deps.js";
 import { LOCALES, type Locale } from "../i18n.js";
 import { composeHelp } from "../messages/composers/help.js";
@@ -13,9 +14,13 @@ import { reportableClasses } from "../report-risk.js";
 import { viewCase } from "../view-case.js";
 
 export type PmpCommand =
-  { kind: "HELP"; locale: Locale | null } | { kind: "REPORT" } | { kind: "CASE"; ref: string } | { kind: "UNKNOWN" };
+  | { kind: "HELP"; locale: Locale | null }
+  | { kind: "REPORT" }
+  | { kind: "CASE"; ref: string }
+  | { kind: "ADMIN"; args: string[] }
+  | { kind: "UNKNOWN" };
 
-/** `help [lv|en]`, `report`, `case <ref>`; an empty command is help. */
+/** `help [lv|en]`, `report`, `case <ref>`, `admin …`; an empty command is help. */
 export function parsePmpCommand(text: string): PmpCommand {
   const [sub = "help", ...rest] = text.trim().split(/\s+/).filter(Boolean);
   const arg = rest[0];
@@ -26,6 +31,8 @@ export function parsePmpCommand(text: string): PmpCommand {
       return { kind: "REPORT" };
     case "case":
       return arg && arg.length <= 64 ? { kind: "CASE", ref: arg } : { kind: "UNKNOWN" };
+    case "admin":
+      return { kind: "ADMIN", args: rest.slice(0, 8).map((a) => a.slice(0, 256)) };
     default:
       return { kind: "UNKNOWN" };
   }
@@ -37,7 +44,7 @@ const reply = (message: Message): CommandOutcome => ({ kind: "REPLY", message })
 
 export async function runPmpCommand(
   deps: CoreDeps,
-  input: { actor: KnownActor | null; locale: Locale; command: PmpCommand },
+  input: { actor: KnownActor | null; locale: Locale; command: PmpCommand; origin?: CommandOrigin | null },
 ): Promise<CommandOutcome> {
   const { actor, locale, command } = input;
   if (command.kind === "HELP") return reply(composeHelp(command.locale ?? locale));
@@ -50,6 +57,8 @@ export async function runPmpCommand(
     }
     case "CASE":
       return reply(replyToViewCase(await viewCase(deps, { actor, ref: command.ref }), command.ref, locale));
+    case "ADMIN":
+      return reply(await runAdminCommand(deps, { actor, locale, args: command.args, origin: input.origin ?? null }));
     case "UNKNOWN":
       return reply(replyUnknownCommand(locale));
   }

@@ -11,7 +11,7 @@ import { errorMessage } from "../../../../prisma/runtime/logger.js";
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
 /**
- * `/pmp report | case <ref> | help [lv|en]`. Every answer is private. Help and the report form answer within the
+ * `/pmp report | case <ref> | admin … | help [lv|en]`. Every answer is private. Help and the report form answer within the
  * acknowledgement (the form's trigger id expires in 3 seconds: open it first, acknowledge after); case details
  * read and audit, so they are acknowledged first and answered through the response URL.
  */
@@ -19,14 +19,20 @@ export function pmpCommandCallback(deps: SlackListenerDeps) {
   return async ({ ack, command, respond, client, context }: Args) => {
     const { actor, locale } = await requestContext(context);
     const parsed = parsePmpCommand(command.text);
-    const answersLater = actor !== null && parsed.kind === "CASE";
+    // Case details and admin changes read and write the database: acknowledged first, answered through response_url.
+    const answersLater = actor !== null && (parsed.kind === "CASE" || parsed.kind === "ADMIN");
     let acked = false;
     try {
       if (answersLater) {
         acked = true;
         await ack();
       }
-      const outcome = await runPmpCommand(deps.core, { actor, locale, command: parsed });
+      const outcome = await runPmpCommand(deps.core, {
+        actor,
+        locale,
+        command: parsed,
+        origin: { platform: "SLACK", workspaceId: command.team_id, channelId: command.channel_id },
+      });
       if (outcome.kind === "OPEN_FORM") {
         await client.views.open({ trigger_id: command.trigger_id, view: renderSlackModal(outcome.form) });
         if (!acked) await ack();
