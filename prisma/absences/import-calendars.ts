@@ -3,8 +3,9 @@
  *
  * `SchoolCalendar.scope` is "" for the municipality's calendar, "school:<code>" or "programme:<code>" for a school
  * or programme with its own dates (vocational semesters end on their own days), and "preschool" for kindergartens.
- * A learner's absences are checked against the most specific scope that exists: their school's, then their
- * programme's, then (pre-school learners) the pre-school one, then the municipality's. A scoped calendar replaces
+ * A learner's absences are checked against the most specific scope that exists: their programme's, then their
+ * school's, then (pre-school learners) the pre-school one, then the municipality's (the order of the calendar
+ * repository's calendarScopesFor, so the import and the escalation's deadlines read the same calendar). A scoped calendar replaces
  * the municipality's for the school years it has, and the municipality's other years and its days off and
  * closures still apply.
  *

@@ -85,8 +85,8 @@ export async function loadScopeTable(
      people AS (SELECT code, count(DISTINCT learner_id) AS matches FROM codes GROUP BY code)
      SELECT c.code, c.learner_id, c.school_id, l."schoolId" AS owner_school_id, c.grade,
             LEAST(GREATEST(c.grade, 0), 12) AS calendar_grade, p.programme,
-            CASE WHEN 'school:' || s.code = ANY($3::text[]) THEN 'school:' || s.code
-                 WHEN 'programme:' || c.programme_code = ANY($3::text[]) THEN 'programme:' || c.programme_code
+            CASE WHEN 'programme:' || c.programme_code = ANY($3::text[]) THEN 'programme:' || c.programme_code
+                 WHEN 'school:' || s.code = ANY($3::text[]) THEN 'school:' || s.code
                  WHEN p.programme = 'PRESCHOOL' AND '${PRESCHOOL_SCOPE}' = ANY($3::text[]) THEN '${PRESCHOOL_SCOPE}'
                  ELSE '${MUNICIPALITY_SCOPE}' END AS calendar_scope,
             m.matches

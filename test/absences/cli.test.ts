@@ -100,6 +100,31 @@ describe("npm run import:absences", () => {
   });
 });
 
+describe("npm run import:absences --encoding (issue 10 defect 6)", () => {
+  const example = "docs/examples/absences-windows-1257.csv";
+
+  it("refuses a Windows-1257 file read as UTF-8 whole, saying how to save it as UTF-8, and exits 2", async () => {
+    const run = await importAbsences(example, "--encoding", "utf-8");
+    expect(run.stderr).toContain("error: line 2: not valid UTF-8; nothing was imported: save the file as UTF-8");
+    expect(run.stdout).toBe("");
+    expect(run.code).toBe(2);
+    expect(await db.prisma.absenceImportBatch.count({ where: { label: "absences-windows-1257.csv" } })).toBe(0);
+  });
+
+  it("reads it with --encoding windows-1257 (or detected without the option), and names an unknown encoding", async () => {
+    const run = await importAbsences(example, "--encoding", "windows-1257");
+    expect(run.stdout.trim().split("\n")).toEqual([
+      "withdrew 1 record(s) marked withdrawn (kept for audit, never counted)",
+      "imported 7, duplicates 0, rejected 0",
+    ]);
+    expect(run.code).toBe(0);
+    expect((await importAbsences(example)).stdout.trim()).toBe("imported 0, duplicates 7, rejected 0");
+    const unknown = await importAbsences(example, "--encoding", "latin9");
+    expect(unknown.stderr).toContain('error: unknown encoding "latin9": use utf-8 or windows-1257');
+    expect(unknown.code).toBe(2);
+  });
+});
+
 describe("issue-api-token", () => {
   it("prints a token once and stores only its hash", async () => {
     const run = await runCli("prisma/cli/issue-api-token.ts", "--school", "DEMO-TEH", "--label", "Mykoob sync");
