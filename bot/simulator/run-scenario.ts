@@ -23,7 +23,7 @@ import { createDelivery } from "../../activities/delivery/index.js";
 import { createActivities } from "../../activities/index.js";
 import { recordActivities, taskName, workflowKindOf } from "./recorder.js";
 import type { Scenario, ScenarioEvent } from "./scenario.js";
-import { Timeline } from "./timeline.js";
+import { Timeline, type TimelineEvent } from "./timeline.js";
 import { createWorld, type World } from "./world.js";
 
 export interface SimulatorDatabase {
@@ -39,7 +39,11 @@ export interface SimulatorDatabase {
 
 export interface SimulationResult {
   lines: string[];
-  /** Workflow history events per run, for the benchmark (largest first). */
+  /** The same events as `lines`, in order, for programs that check them. */
+  events: TimelineEvent[];
+  /** Work the engine did: workflow tasks completed and failed, activity tasks completed. */
+  engineStats: { workflowTasksCompleted: number; workflowTasksFailed: number; activityTasksCompleted: number };
+  /** History events of every absence-escalation run (each semester and continue-as-new is a run), largest first. */
   historyLengths: number[];
 }
 
@@ -149,8 +153,16 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
       _count: { _all: true },
     });
     const openTasks = Object.fromEntries(open.map((row) => [taskName(row.kind), row._count._all]));
-    const historyLengths = await historyLengthsOf(client, world);
-    return { lines: timeline.lines(scenario.until, openTasks, scenario.learners.length), historyLengths };
+    const historyLengths = [...server.historyLengths()]
+      .filter(([workflowId]) => [...world.learners.values()].some((l) => workflowId === absenceWorkflowId(l.id)))
+      .flatMap(([, runs]) => runs)
+      .sort((a, b) => b - a);
+    return {
+      lines: timeline.lines(scenario.until, openTasks, scenario.learners.length),
+      events: timeline.sorted(),
+      engineStats: server.stats(),
+      historyLengths,
+    };
   } finally {
     await native.close();
     await connection.close();
@@ -231,17 +243,4 @@ async function actorWithRole(
     if (actor) return actor;
   }
   return null;
-}
-
-async function historyLengthsOf(client: Client, world: World): Promise<number[]> {
-  const lengths: number[] = [];
-  for (const learner of world.learners.values()) {
-    try {
-      const history = await client.workflow.getHandle(absenceWorkflowId(learner.id)).fetchHistory();
-      lengths.push(history.events?.length ?? 0);
-    } catch {
-      // No escalation for this learner.
-    }
-  }
-  return lengths.sort((a, b) => b - a);
 }

@@ -50,6 +50,8 @@ export class Engine {
   /** All runs of a workflow id, oldest first. */
   private readonly chains = new Map<string, WorkflowRun[]>();
   readonly queries = new Map<string, PendingQuery>();
+  /** Counts for benchmarks: how much work the engine handed out and got back. */
+  readonly stats = { workflowTasksCompleted: 0, workflowTasksFailed: 0, activityTasksCompleted: 0 };
 
   constructor(timeSkipping: boolean, startAt?: number) {
     this.clock = new VirtualClock(timeSkipping, startAt);

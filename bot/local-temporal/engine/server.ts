@@ -35,6 +35,10 @@ export interface TemporalTestServer {
   advanceTo(at: number): Promise<void>;
   /** Resolves once no workflow or activity task is queued or running. */
   whenIdle(): Promise<void>;
+  /** History length of every run so far, by workflow id (runs in order): e.g. to check continue-as-new. */
+  historyLengths(): Map<string, number[]>;
+  /** Workflow and activity tasks completed (and workflow tasks failed) so far. */
+  stats(): { workflowTasksCompleted: number; workflowTasksFailed: number; activityTasksCompleted: number };
   stop(): Promise<void>;
 }
 
@@ -73,6 +77,13 @@ export async function startTemporalTestServer(options: TemporalTestServerOptions
       engine.clock.unlock();
       await new Promise<void>((resolve) => engine.clock.at(at, resolve));
       engine.clock.lock();
+    },
+    stats: () => ({ ...engine.stats }),
+    historyLengths: () => {
+      const lengths = new Map<string, number[]>();
+      for (const run of engine.runs.values())
+        lengths.set(run.workflowId, [...(lengths.get(run.workflowId) ?? []), run.history.length]);
+      return lengths;
     },
     whenIdle: async () => {
       while (engine.isBusy()) await new Promise((resolve) => setTimeout(resolve, 5));

@@ -64,10 +64,19 @@ export function workflowServiceHandlers(
       engine.queues.poll(ns(req), "workflow", req.taskQueue?.name ?? "", req.identity ?? "", call),
     PollActivityTaskQueue: (req, call) =>
       engine.queues.poll(ns(req), "activity", req.taskQueue?.name ?? "", req.identity ?? "", call),
-    RespondWorkflowTaskCompleted: (req) => completeWorkflowTask(engine, req),
-    RespondWorkflowTaskFailed: (req) => failWorkflowTask(engine, req),
+    RespondWorkflowTaskCompleted: (req) => {
+      engine.stats.workflowTasksCompleted += 1;
+      return completeWorkflowTask(engine, req);
+    },
+    RespondWorkflowTaskFailed: (req) => {
+      engine.stats.workflowTasksFailed += 1;
+      return failWorkflowTask(engine, req);
+    },
     RespondQueryTaskCompleted: (req) => respondQueryTaskCompleted(engine, req),
-    RespondActivityTaskCompleted: (req) => respondActivityTaskCompleted(engine, req),
+    RespondActivityTaskCompleted: (req) => {
+      engine.stats.activityTasksCompleted += 1;
+      return respondActivityTaskCompleted(engine, req);
+    },
     RespondActivityTaskFailed: (req) => respondActivityTaskFailed(engine, req),
     RespondActivityTaskCanceled: (req) => respondActivityTaskCanceled(engine, req),
     RecordActivityTaskHeartbeat: (req) => recordActivityTaskHeartbeat(engine, req),
