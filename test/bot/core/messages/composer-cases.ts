@@ -4,7 +4,12 @@ import type { Locale } from "../../../../bot/core/i18n.js";
 import { composeContacts } from "../../../../bot/core/messages/composers/absence-contacts.js";
 import {
   composeAbsenceAgenda,
+  composeAbsenceAlert,
+  composeAbsenceCountCorrected,
+  composeAbsenceCourtInformed,
   composeAbsenceInformed,
+  composeCalendarMissing,
+  composeCatchUpContactTask,
   composeAbsenceOverdue,
   composeAbsenceReminder,
   composeAcknowledgementTask,
@@ -218,6 +223,89 @@ export const COMPOSER_CASES: ComposerCase[] = [
         legalPoint: "MK 89 p.6",
         step,
       }),
+  },
+  {
+    name: "absence task: parent contact, named relations and notes",
+    audience: "RESPONSIBLE",
+    compose: (locale) =>
+      composeParentContactTask({
+        locale,
+        learner: learnerLabel,
+        date: "06.10.2025",
+        due,
+        outOfFamilyCare: false,
+        legalPoint: "MK89_P6",
+        step,
+        contacts: ["LEARNER", "MOTHER"],
+        notes: ["provisional", "beyondCalendar"],
+      }),
+  },
+  {
+    name: "absence task: catch-up contact, nobody on file",
+    audience: "RESPONSIBLE",
+    compose: (locale) =>
+      composeCatchUpContactTask({
+        locale,
+        learner: learnerLabel,
+        dates: ["2025-10-01", "2025-10-02"],
+        due,
+        outOfFamilyCare: true,
+        legalPoint: "MK89_P2",
+        step,
+        contacts: [],
+        notes: ["noneOnFile"],
+      }),
+  },
+  {
+    name: "absence count corrected",
+    audience: "RESPONSIBLE",
+    compose: (l) => composeAbsenceCountCorrected({ learner: learnerLabel, count: 18, legalPoint: "MK89_P7" }, l),
+  },
+  {
+    name: "absence alert: no contact on file",
+    audience: "RESPONSIBLE",
+    compose: (l) =>
+      composeAbsenceAlert(
+        {
+          alert: "NO_CONTACT_ON_FILE",
+          learner: LEARNER.code,
+          classLabel: learnerLabel.classLabel,
+          school: "Demo vidusskola",
+          expected: "GUARDIAN",
+          legalPoint: "MK89_P2",
+        },
+        l,
+      ),
+  },
+  ...(["CALENDAR_MISSING", "UNKNOWN_MUNICIPALITY"] as const).map((alert) => ({
+    name: `absence alert: ${alert}`,
+    audience: "BY_REFERENCE" as const,
+    compose: (l: Locale) =>
+      composeAbsenceAlert(
+        {
+          alert,
+          learner: LEARNER.publicRef,
+          classLabel: learnerLabel.classLabel,
+          school: "Demo vidusskola",
+          code: "NOWHERE",
+          legalPoint: "MK89_P7_2",
+        },
+        l,
+      ),
+  })),
+  {
+    name: "absence: the orphan's court informed",
+    audience: "BY_REFERENCE",
+    compose: (l) =>
+      composeAbsenceCourtInformed(
+        { learnerRef: LEARNER.publicRef, school: "Demo vidusskola", legalPoint: "MK89_P2" },
+        l,
+      ),
+  },
+  {
+    name: "absence: next year's calendar missing",
+    audience: "BY_REFERENCE",
+    compose: (l) => composeCalendarMissing({ schoolYear: "2027/28" }, l),
   },
   {
     name: "absence task: VIIS entry",
