@@ -8,12 +8,15 @@ import type { Outbox } from "./delivery/outbox.js";
 import { createOperatorAlerts } from "./delivery/operator-alerts.js";
 import { createRecipients } from "./delivery/recipients.js";
 import { createDirectoryRepository } from "../prisma/repositories/directory-repository.js";
+import { createDirectoryActivities, type DirectoryJobDeps } from "./directory/directory-activities.js";
 
 export interface ActivityDeps {
   prisma: PrismaClient;
   logger: Logger;
   /** The delivery queue: notification activities only write to it; the worker's drainer sends. */
   outbox: Outbox;
+  /** The nightly directory sync's key and the chat directories to link staff against (activities/directory/). */
+  directoryJobs?: Pick<DirectoryJobDeps, "key" | "chatAccountLookups">;
 }
 
 /**
@@ -30,6 +33,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCaseActivities({ prisma: deps.prisma, recipients, logger: deps.logger }),
     ...createAbsenceActivities({ prisma: deps.prisma, recipients, logger: deps.logger }),
     ...createTaskActivities({ prisma: deps.prisma, logger: deps.logger }),
+    ...createDirectoryActivities({ prisma: deps.prisma, logger: deps.logger, alerts, ...deps.directoryJobs }),
     /** The municipality's school calendars as data, so workflow timers count school days deterministically. */
     async loadMunicipalityCalendar(input: { municipalityId: string }) {
       return calendars.loadMunicipalityCalendar(input);

@@ -3,6 +3,8 @@ import { EnvError } from "../prisma/runtime/env-fields.js";
 import { createLogger, errorMessage } from "../prisma/runtime/logger.js";
 import { loadWorkerEnv } from "./env.js";
 import { startWorker } from "./worker.js";
+import { keyFromBase64 } from "../prisma/personal-data-key.js";
+import { createSlackAccountLookup } from "./directory/slack-account-lookup.js";
 import { createSlackTransport } from "./delivery/slack-transport.js";
 import { teamsTransportsFromEnv } from "./delivery/teams-transport.js";
 
@@ -29,6 +31,13 @@ async function main(): Promise<void> {
         : []),
       ...teamsTransportsFromEnv(prisma, env),
     ],
+    directoryJobs: {
+      key: env.PERSONAL_DATA_KEY ? keyFromBase64(env.PERSONAL_DATA_KEY) : undefined,
+      chatAccountLookups: async () =>
+        env.SLACK_BOT_TOKEN
+          ? [await createSlackAccountLookup({ token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL })]
+          : [],
+    },
   });
   logger.info("worker polling", { address: env.TEMPORAL_ADDRESS, taskQueue: env.TEMPORAL_TASK_QUEUE });
   const stop = () =>

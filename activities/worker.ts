@@ -8,7 +8,7 @@ import {
 } from "@temporalio/worker";
 import type { PrismaClient } from "../prisma/client.js";
 import type { Logger, LogLevel } from "../prisma/runtime/logger.js";
-import { createActivities } from "./index.js";
+import { createActivities, type ActivityDeps } from "./index.js";
 import { createDelivery } from "./delivery/index.js";
 import type { ChatTransport } from "./delivery/transport.js";
 
@@ -55,6 +55,7 @@ export async function startWorker(options: {
   logger: Logger;
   logLevel: LogLevel;
   transports: ChatTransport[];
+  directoryJobs?: ActivityDeps["directoryJobs"];
 }): Promise<RunningWorker> {
   installRuntimeLogger(options.logger.child("temporal"), options.logLevel);
   const connection = await NativeConnection.connect({ address: options.address });
@@ -69,6 +70,7 @@ export async function startWorker(options: {
         prisma: options.prisma,
         logger: options.logger.child("activities"),
         outbox: delivery.outbox,
+        ...(options.directoryJobs ? { directoryJobs: options.directoryJobs } : {}),
       }),
     });
     delivery.drainer.start();
