@@ -50,12 +50,18 @@ export function createTeamsSender(settings: TeamsSettings, auth: TeamsAuthOption
   const appId = settings.MicrosoftAppId;
   const activityOf = (message: Message, refresh: CardRefresh) =>
     cardActivity(renderCard(message, { refresh }), message.summary);
+  // A stored reference names the activity it was captured from; posting with it would reply in that activity's
+  // thread. A proactive message starts its own.
+  const conversationOnly = (reference: Record<string, unknown>) => {
+    const { activityId: _activityId, ...rest } = reference;
+    return rest as Partial<ConversationReference>;
+  };
 
   return {
     async send(reference, message, refresh) {
       let id: string | undefined;
       try {
-        await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, async (context) => {
+        await adapter.continueConversationAsync(appId, conversationOnly(reference), async (context) => {
           id = (await context.sendActivity(activityOf(message, refresh)))?.id;
         });
       } catch (error) {
@@ -66,7 +72,7 @@ export function createTeamsSender(settings: TeamsSettings, auth: TeamsAuthOption
     },
     async update(reference, activityId, message, refresh) {
       try {
-        await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, async (context) => {
+        await adapter.continueConversationAsync(appId, conversationOnly(reference), async (context) => {
           await context.updateActivity({ ...activityOf(message, refresh), id: activityId });
         });
       } catch (error) {

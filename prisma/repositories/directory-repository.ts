@@ -165,20 +165,24 @@ export function createDirectoryRepository(prisma: PrismaClient) {
       return { role: where.role, people: [] };
     },
 
-    /** Stores (or refreshes) a Teams conversation reference; called on install and on every incoming activity. */
+    /**
+     * Stores (or refreshes) a Teams conversation reference; called on install and on every incoming activity. A
+     * personal chat stays its first owner's: an activity in it from anybody else (which Teams never sends, but a
+     * forged request could) refreshes nothing.
+     */
     async saveTeamsConversation(conversation: TeamsConversation): Promise<void> {
-      const data = {
-        conversationType: conversation.conversationType,
-        aadObjectId: conversation.aadObjectId,
-        reference: conversation.reference as Prisma.InputJsonObject,
-      };
-      await prisma.teamsConversationReference.upsert({
-        where: {
-          tenantId_conversationId: { tenantId: conversation.tenantId, conversationId: conversation.conversationId },
-        },
-        create: { tenantId: conversation.tenantId, conversationId: conversation.conversationId, ...data },
-        update: data,
-        select: { id: true },
+      const key = { tenantId: conversation.tenantId, conversationId: conversation.conversationId };
+      const reference = conversation.reference as Prisma.InputJsonObject;
+      const updated = await prisma.teamsConversationReference.updateMany({
+        where: { ...key, aadObjectId: conversation.aadObjectId },
+        data: { reference },
+      });
+      if (updated.count > 0) return;
+      await prisma.teamsConversationReference.createMany({
+        data: [
+          { ...key, conversationType: conversation.conversationType, aadObjectId: conversation.aadObjectId, reference },
+        ],
+        skipDuplicates: true,
       });
     },
 

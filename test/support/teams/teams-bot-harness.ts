@@ -70,6 +70,12 @@ export interface TeamsBotHarness {
   message(staffKey: string, text: string, conversationId?: string): Promise<PostResult>;
   /** A Universal Action (`adaptiveCard/action`): answers the invoke response's body. */
   invoke(staffKey: string, data: Record<string, unknown>, conversationId?: string): Promise<PostResult>;
+  /**
+   * Moves the demo municipality onto Teams as a municipality would: the app installed for every demo staff member
+   * (linked by e-mail), in a Teams channel for every demo Slack channel, and Teams as the municipalities' default
+   * platform (everyone keeps their Slack identity too).
+   */
+  connectDemo(): Promise<void>;
   withWorker<T>(fn: (worker: Worker) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -180,6 +186,31 @@ export async function startTeamsBotHarness(temporal: TemporalTestEnv): Promise<T
             conversationId,
           ),
         ),
+      async connectDemo() {
+        for (const person of DEMO_STAFF) {
+          const installed = await post(activity(person.key, { type: "installationUpdate", action: "add" }));
+          if (installed.status !== 200) throw new Error(`install for ${person.key} answered ${installed.status}`);
+        }
+        const slackChannels = await db.prisma.chatChannel.findMany({ where: { platform: "SLACK" } });
+        for (const channel of slackChannels) {
+          const conversationId = teamsChannelOf(channel.externalId);
+          await db.prisma.chatChannel.create({
+            data: {
+              platform: "TEAMS",
+              purpose: channel.purpose,
+              workspaceId: TEST_TENANT_ID,
+              externalId: conversationId,
+              schoolId: channel.schoolId,
+              municipalityId: channel.municipalityId,
+            },
+          });
+          const installed = await post(
+            activity("administrator", { type: "installationUpdate", action: "add" }, conversationId),
+          );
+          if (installed.status !== 200) throw new Error(`install in ${conversationId} answered ${installed.status}`);
+        }
+        await db.prisma.municipality.updateMany({ data: { defaultPlatform: "TEAMS" } });
+      },
       withWorker: (fn) => temporal.withWorker({ taskQueue, activities }, fn),
       async close() {
         await delivery.drainer.stop();

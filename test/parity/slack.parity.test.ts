@@ -1,0 +1,13 @@
+// Virtual time starts on Thursday 16 October 2025, 09:00 in Riga (a school day), the same for every surface.
+process.env.TEMPORAL_TEST_SERVER_START_TIME = "2025-10-16T06:00:00Z";
+
+import { useSlackBotHarness, WORKFLOWS_PATH } from "../support/slack/slack-bot-harness.js";
+import { useTemporalTestEnv } from "../support/temporal-env.js";
+import { paritySuite } from "./scenarios.js";
+import { slackSurface } from "./slack-surface.js";
+
+const temporal = useTemporalTestEnv({ workflowsPath: WORKFLOWS_PATH });
+const harness = useSlackBotHarness(temporal);
+const surface = slackSurface(harness);
+
+paritySuite(() => surface, temporal);
