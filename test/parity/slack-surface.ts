@@ -5,7 +5,7 @@ import { callText, type CapturedCall } from "../support/slack/fake-slack-api.js"
 import type { SlackBotHarness } from "../support/slack/slack-bot-harness.js";
 import { buttonsIn } from "../bot/slack/find-button.js";
 import { isDirectTo } from "../bot/slack/direct-message.js";
-import type { Answer, Delivered, OpenForm, Surface, Values } from "./surface.js";
+import type { Answer, Delivered, OpenForm, Surface } from "./surface.js";
 
 interface SlackForm {
   viewId: string;
