@@ -1,4 +1,14 @@
-import type { PrismaClient } from "../prisma/client.js";
+import { Context } from "@temporalio/activity";
+import type { Prisma, PrismaClient } from "../prisma/client.js";
+import { publicRefFor } from "../prisma/public-ref.js";
+import {
+  DEFAULT_CASE_CONFIG,
+  caseWorkflowId,
+  riskReportedSignal,
+  type RiskReported,
+} from "../workflows/case-messages.js";
+import { riskByCode, type RiskAnswer } from "../workflows/domain/risk-catalogue.js";
+import { triage, type TriageResult } from "../workflows/domain/triage.js";
 import type { AgencyKind, MeetingBody, Role } from "../prisma/generated/enums.js";
 import { createAgendaRepository } from "../prisma/repositories/agenda-repository.js";
 import { createAuditLogRepository } from "../prisma/repositories/audit-log-repository.js";
@@ -135,6 +145,124 @@ export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients
         );
       }
       return { missing: missing.map((m) => m.code) };
+    },
+
+    /**
+     * MK 89 p.7 in the case pipeline: unexcused absences are risk A02, beside the learner's other risks. Adds a
+     * risk report with A02 to the open case, or opens one, and signal-with-starts the case workflow (as a report
+     * from chat does). The director who holds the p.7 duty stands as the reporter of record; with no director
+     * this is an operator alert and no report. Idempotent per learner and semester (a retry reuses the report).
+     */
+    async reportAbsenceRisk(input: Ref & { count: number }): Promise<{ caseId: string; newCase: boolean } | null> {
+      const learner = await learnerOf(input.learnerId);
+      const municipalityId = learner.school.municipalityId;
+      const idempotencyKey = `absence:${input.learnerId}:${input.term.schoolYear}-${input.term.semester}:A02`;
+      const reporter = (await assignees(learner, "DIRECTOR")).people[0];
+      if (!reporter) {
+        await deps.recipients.nobodyToAssign({ key: idempotencyKey, role: "DIRECTOR", handedTo: null, municipalityId });
+        return null;
+      }
+      const a02: RiskAnswer =
+        riskByCode("A02")?.answerKind === "yesNo"
+          ? { code: "A02", present: true }
+          : ({ code: "A02", frequency: 3 } as RiskAnswer);
+      const now = new Date();
+      const existing = await prisma.riskReport.findUnique({
+        where: { idempotencyKey },
+        select: { id: true, reportedAt: true, triage: true, case: { select: { id: true, workflowId: true } } },
+      });
+      let report: { id: string; reportedAt: Date; level: TriageResult["level"] };
+      let kase: { id: string; workflowId: string };
+      let newCase = false;
+      if (existing) {
+        report = { id: existing.id, reportedAt: existing.reportedAt, level: (existing.triage as unknown as TriageResult).level };
+        kase = existing.case;
+      } else {
+        const history = await prisma.riskReport.findMany({
+          where: { learnerId: learner.id },
+          select: { reportedAt: true, risks: { select: { riskCode: true, frequency: true, present: true } } },
+        });
+        const result = triage({
+          answers: [a02],
+          lowAttainmentSubjects: 0,
+          history: history.map((r) => ({
+            reportedAt: r.reportedAt,
+            answers: r.risks.map(
+              (k) =>
+                (k.present !== null
+                  ? { code: k.riskCode, present: k.present }
+                  : { code: k.riskCode, frequency: k.frequency ?? 0 }) as RiskAnswer,
+            ),
+          })),
+          now,
+        });
+        const written = await prisma.$transaction(async (tx) => {
+          const open = await tx.case.findUnique({
+            where: { openForLearnerId: learner.id },
+            select: { id: true, workflowId: true },
+          });
+          const caseId = open?.id ?? crypto.randomUUID();
+          const created =
+            open ??
+            (await tx.case.create({
+              data: {
+                id: caseId,
+                ref: publicRefFor("PMP", caseId),
+                learnerId: learner.id,
+                schoolId: learner.schoolId,
+                openForLearnerId: learner.id,
+                workflowId: caseWorkflowId(caseId),
+              },
+              select: { id: true, workflowId: true },
+            }));
+          const row = await tx.riskReport.create({
+            data: {
+              caseId: created.id,
+              learnerId: learner.id,
+              reporterId: reporter.staffId,
+              reportedAt: now,
+              // The school informs the parents through the MK 89 contact steps, not through this report.
+              parentsInformed: "NOT_YET",
+              triage: result as unknown as Prisma.InputJsonObject,
+              idempotencyKey,
+              risks: {
+                create: [
+                  "present" in a02
+                    ? { riskCode: "A02", present: a02.present }
+                    : { riskCode: "A02", frequency: "frequency" in a02 ? a02.frequency : null },
+                ],
+              },
+            },
+            select: { id: true, reportedAt: true },
+          });
+          return { kase: created, report: row, newCase: !open };
+        });
+        kase = written.kase;
+        newCase = written.newCase;
+        report = { id: written.report.id, reportedAt: written.report.reportedAt, level: result.level };
+      }
+      const config = await ruleSets.caseConfig(municipalityId, now, DEFAULT_CASE_CONFIG);
+      const signal: RiskReported = {
+        reportId: report.id,
+        level: report.level,
+        reportedAt: report.reportedAt.toISOString(),
+      };
+      await Context.current().client.workflow.signalWithStart("caseWorkflow", {
+        workflowId: kase.workflowId,
+        taskQueue: Context.current().info.taskQueue,
+        args: [{ caseId: kase.id, config }],
+        signal: riskReportedSignal,
+        signalArgs: [signal],
+      });
+      await audit.record({
+        actorKind: "SYSTEM",
+        actorId: null,
+        action: "ABSENCE_RISK_REPORTED",
+        entityType: "Case",
+        entityId: kase.id,
+        details: { riskCode: "A02", count: input.count, legalPoint: "MK89_P7" },
+      });
+      return { caseId: kase.id, newCase };
     },
 
     /** The escalation record of this semester, pinned to the rule-set version the workflow started with. */

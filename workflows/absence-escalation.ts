@@ -298,6 +298,10 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
       for (const action of crossing.actions) {
         await applyCrossingAction(t, action, crossing.ruleId, crossing.after, context);
       }
+      if (crossing.legalPoint === "MK89_P7") {
+        // MK 89 p.7 absences are risk A02 in the learner's case, so the support team sees them beside the rest.
+        await records.reportAbsenceRisk({ ...refOf(t), count: crossing.after });
+      }
       if (context.declaredElsewhere && !context.declaredElsewhere.known) {
         await once(t, "unknown-municipality", {
           kind: "ALERT",

@@ -171,7 +171,7 @@ describe("MK 89 duties that are never missed", () => {
   );
 
   it(
-    "MK89_P7 (correction): a count brought back to 20 stops the referral clock, cancels the cleared day's contact and annotates the VIIS entry",
+    "MK89_P7 (case pipeline, correction): a crossing adds risk A02 to a case; a count brought back to 20 stops the referral clock, cancels the cleared day's contact and annotates the VIIS entry",
     { timeout: 120_000 },
     async () => {
       const learner = family[2]!;
@@ -194,6 +194,20 @@ describe("MK 89 duties that are never missed", () => {
           () => handle.query(absenceStateQuery),
           (s) => s.referralClockFrom === "2026-01-22",
         );
+
+        // MK89_P7 in the case pipeline: risk A02 in a case opened for the learner, its workflow started.
+        const report = await until(
+          "the A02 report",
+          () =>
+            harness().db.prisma.riskReport.findFirst({
+              where: { learnerId: learner.id },
+              select: { risks: { select: { riskCode: true } }, case: { select: { workflowId: true } } },
+            }),
+          (row) => row !== null,
+        );
+        expect(report!.risks.map((r) => r.riskCode)).toEqual(["A02"]);
+        const caseRun = await temporal().client.workflow.getHandle(report!.case.workflowId).describe();
+        expect(caseRun.status.name).toBe("RUNNING");
 
         await importAbsences(learner, [["2026-01-22", 3, "yes"]]);
         // The clock stops once the corrected count (18) is handled; it never reaches the referral.
