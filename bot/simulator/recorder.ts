@@ -54,9 +54,19 @@ export function recordActivities(activities: Activities, options: RecorderOption
   const seenAlerts = new Set<string>();
   let alertsSince = new Date(0);
 
-  const learnerOf = (input: unknown): string | undefined => {
+  // A case's tasks (the A02 risk an absence crossing adds) are about its learner.
+  const caseLearner = new Map<string, string | null>();
+  const learnerOf = async (input: unknown): Promise<string | undefined> => {
     const record = input as { learnerId?: string; subject?: { type?: string; id?: string } };
-    const id = record.learnerId ?? (record.subject?.type === "Learner" ? record.subject.id : undefined);
+    let id = record.learnerId ?? (record.subject?.type === "Learner" ? record.subject.id : undefined);
+    if (!id && record.subject?.type === "Case" && record.subject.id) {
+      const caseId = record.subject.id;
+      if (!caseLearner.has(caseId)) {
+        const row = await options.prisma.case.findUnique({ where: { id: caseId }, select: { learnerId: true } });
+        caseLearner.set(caseId, row?.learnerId ?? null);
+      }
+      id = caseLearner.get(caseId) ?? undefined;
+    }
     return id ? options.learnerCode(id) : undefined;
   };
 
@@ -84,9 +94,12 @@ export function recordActivities(activities: Activities, options: RecorderOption
     }
   }
 
-  function onNotice(input: { learnerId?: string; notice: NoticeLike }, atMs: number): void {
+  function onNotice(
+    input: { learnerId?: string; notice: NoticeLike },
+    learner: string | undefined,
+    atMs: number,
+  ): void {
     const { notice } = input;
-    const learner = learnerOf(input);
     const base = learner ? { learner } : {};
     const step = notice.step;
     switch (notice.kind) {
@@ -156,13 +169,14 @@ export function recordActivities(activities: Activities, options: RecorderOption
       const atMs = now();
       const result = await fn(...args);
       const input = args[0] as Record<string, unknown>;
+      const learner = await learnerOf(input);
       if (name === "openTask") {
         const assignment = result as { assigneeRole?: string };
         const task = input as unknown as { key: string; kind: string; legalPoint: string | null; dueAt: string };
         const event: TimelineEvent = {
           atMs,
           event: "task.opened",
-          ...(learnerOf(input) ? { learner: learnerOf(input)! } : {}),
+          ...(learner ? { learner } : {}),
           task: taskName(task.kind),
           to: assignment.assigneeRole ?? (input.assigneeRole as string),
           due: task.dueAt,
@@ -176,7 +190,7 @@ export function recordActivities(activities: Activities, options: RecorderOption
           const kind = (await taskKindOf(options.prisma, input)) ?? "?";
           add(
             {
-              ...(learnerOf(input) ? { learner: learnerOf(input)! } : {}),
+              ...(learner ? { learner } : {}),
               event: update.state === "DONE" ? "task.done" : "task.cancelled",
               task: taskName(kind),
             },
@@ -184,10 +198,9 @@ export function recordActivities(activities: Activities, options: RecorderOption
           );
         }
       } else if (name === "notifyAbsence") {
-        onNotice(input as { learnerId?: string; notice: NoticeLike }, atMs);
-      } else if (name === "notifyCase" || name.startsWith("notify")) {
-        // Other notifiers (the case pipeline) are out of the simulator's scope; their alerts still show below.
+        onNotice(input as { learnerId?: string; notice: NoticeLike }, learner, atMs);
       }
+      // The case pipeline's own notices are out of the simulator's scope; its tasks and alerts are in.
       await collectAlerts(atMs);
       return result;
     };
