@@ -383,8 +383,8 @@ const MESSAGES = {
     en: "A current data-protection training is needed first.",
   },
   "admin.usage": {
-    lv: "Lietošana: /pmp admin unlinked | link <e-pasts> <@lietotājs> | unlink <e-pasts> | channel <support-team|school-coordination|municipal|commission|operations> [skolas kods]",
-    en: "Usage: /pmp admin unlinked | link <e-mail> <@user> | unlink <e-mail> | channel <support-team|school-coordination|municipal|commission|operations> [school code]",
+    lv: "Lietošana: /pmp admin unlinked | link E-PASTS @LIETOTĀJS | unlink E-PASTS | channel support-team|school-coordination|municipal|commission|operations [SKOLAS KODS]",
+    en: "Usage: /pmp admin unlinked | link E-MAIL @USER | unlink E-MAIL | channel support-team|school-coordination|municipal|commission|operations [SCHOOL CODE]",
   },
   "admin.noOrigin": {
     lv: "Šo komandu var izpildīt tikai čatā.",
