@@ -375,6 +375,25 @@ export const COMPOSER_CASES: ComposerCase[] = [
       ),
   },
   { name: "contacts: none on file", audience: "RESPONSIBLE", compose: (l) => composeContacts([], l) },
+  {
+    name: "contacts: no stand-in on file for a child in care",
+    audience: "RESPONSIBLE",
+    compose: (l) => composeContacts({ contacts: [], learnerInPerson: false, missing: ["CARE_INSTITUTION_HEAD"] }, l),
+  },
+  {
+    name: "contacts: an adult learner, one consented parent",
+    audience: "RESPONSIBLE",
+    compose: (l) =>
+      composeContacts(
+        { contacts: [{ relation: "MOTHER", name: "Anna Kalniņa", phone: "+371 20000000" }], learnerInPerson: true },
+        l,
+      ),
+  },
+  {
+    name: "contacts: an adult learner without consent",
+    audience: "RESPONSIBLE",
+    compose: (l) => composeContacts({ contacts: [], learnerInPerson: true }, l),
+  },
   { name: "help", audience: "BY_REFERENCE", compose: (l) => composeHelp(l) },
   {
     name: "case details: every risk and reason",
