@@ -547,6 +547,8 @@ export async function absenceEscalation(input: AbsenceWorkflowInput): Promise<vo
       }
       await handleSignal(inbox[0]!);
       inbox.shift();
+      // A burst of imports must not carry one run past its history budget: continue as new with the rest.
+      if (workflowInfo().historyLength > CONTINUE_AS_NEW_AFTER_EVENTS) break;
     }
     const now = Date.now();
     for (const t of [...state.terms]) {
