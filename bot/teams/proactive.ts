@@ -2,7 +2,7 @@
 // earlier one updated in place, with the bot's outgoing token. Failures come back as plain status codes, so the
 // transport classifies them without knowing botbuilder (a move to the Teams SDK changes this file only).
 
-import { CloudAdapter, type ConversationReference } from "botbuilder";
+import { CloudAdapter, type ConversationReference, type TurnContext } from "botbuilder";
 import {
   createTeamsAuthentication,
   teamsSettingsOf,
@@ -52,6 +52,15 @@ export function createTeamsSender(settings: TeamsSettings, auth: TeamsAuthOption
     cardActivity(renderCard(message, { refresh }), message.summary);
   // A stored reference names the activity it was captured from; posting with it would reply in that activity's
   // thread. A proactive message starts its own.
+  /**
+   * The connector client retries 429 and 5xx itself (up to three times, inside the send). The queue must see them
+   * instead: its back-off is in the database, survives a restart and keeps the conversation's order.
+   */
+  const withoutClientRetries = (context: TurnContext) => {
+    const connector = context.turnState.get(adapter.ConnectorClientKey) as
+      { client?: { pipeline?: { removePolicy(options: { phase: "Retry" }): unknown } } } | undefined;
+    connector?.client?.pipeline?.removePolicy({ phase: "Retry" });
+  };
   const conversationOnly = (reference: Record<string, unknown>) => {
     const { activityId: _activityId, ...rest } = reference;
     return rest as Partial<ConversationReference>;
@@ -62,6 +71,7 @@ export function createTeamsSender(settings: TeamsSettings, auth: TeamsAuthOption
       let id: string | undefined;
       try {
         await adapter.continueConversationAsync(appId, conversationOnly(reference), async (context) => {
+          withoutClientRetries(context);
           id = (await context.sendActivity(activityOf(message, refresh)))?.id;
         });
       } catch (error) {
@@ -73,6 +83,7 @@ export function createTeamsSender(settings: TeamsSettings, auth: TeamsAuthOption
     async update(reference, activityId, message, refresh) {
       try {
         await adapter.continueConversationAsync(appId, conversationOnly(reference), async (context) => {
+          withoutClientRetries(context);
           await context.updateActivity({ ...activityOf(message, refresh), id: activityId });
         });
       } catch (error) {
