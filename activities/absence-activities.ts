@@ -175,7 +175,11 @@ export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients
       let kase: { id: string; workflowId: string };
       let newCase = false;
       if (existing) {
-        report = { id: existing.id, reportedAt: existing.reportedAt, level: (existing.triage as unknown as TriageResult).level };
+        report = {
+          id: existing.id,
+          reportedAt: existing.reportedAt,
+          level: (existing.triage as unknown as TriageResult).level,
+        };
         kase = existing.case;
       } else {
         const history = await prisma.riskReport.findMany({
