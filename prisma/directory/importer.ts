@@ -296,8 +296,18 @@ export function createDirectoryImporter(deps: {
               orderBy: { startedAt: "desc" },
               select: { id: true },
             });
-            await vault.auditDryRunReads({ importId: run!.id, actor: options.actor ?? SYSTEM_ACTOR, records: reads });
+            await vault.auditDryRunReads({
+              entity: { type: "DirectoryImport", id: run!.id },
+              actor: options.actor ?? SYSTEM_ACTOR,
+              records: reads,
+            });
           }
+        } else if (reads > 0) {
+          await vault.auditDryRunReads({
+            entity: { type: "Municipality", id: options.municipalityCode },
+            actor: options.actor ?? SYSTEM_ACTOR,
+            records: reads,
+          });
         }
         return { dryRun: true, municipalityId: existing?.id ?? null, files: outcomes };
       }

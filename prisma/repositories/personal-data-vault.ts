@@ -203,14 +203,19 @@ export function createPersonalDataVault(deps: { prisma: PrismaClient; key: Perso
      * One audit row for the reads a dry run made and then rolled back with everything else (the dry run's own
      * audit rows are gone with it, the reads happened): entity DirectoryImport, counts only.
      */
-    async auditDryRunReads(input: { importId: string; actor: AuditActor; records: number }): Promise<void> {
+    async auditDryRunReads(input: {
+      /** The dry run's run-log row, or (a municipality the dry run would create) the municipality's code. */
+      entity: { type: "DirectoryImport" | "Municipality"; id: string };
+      actor: AuditActor;
+      records: number;
+    }): Promise<void> {
       await prisma.auditLog.create({
         data: {
           actorKind: input.actor.kind,
           actorId: input.actor.kind === "STAFF" ? input.actor.staffId : null,
           action: "PERSONAL_DATA_SYNC_DRY_RUN",
-          entityType: "DirectoryImport",
-          entityId: input.importId,
+          entityType: input.entity.type,
+          entityId: input.entity.id,
           purpose: "directory-import-dry-run",
           details:
             input.actor.kind === "STAFF"
