@@ -32,7 +32,7 @@ interface NoticeLike {
   legalPoint?: string;
   count?: number;
   ruleId?: string;
-  detail?: { count?: number; date?: string; contacts?: string[]; contact?: string[] };
+  detail?: { count?: number; date?: string; contacts?: string[]; contact?: string[] } | string;
   contacts?: string[];
   [key: string]: unknown;
 }
@@ -49,8 +49,12 @@ export interface RecorderOptions {
 export function recordActivities(activities: Activities, options: RecorderOptions): Activities {
   const { timeline, now } = options;
   const add = (event: Omit<TimelineEvent, "atMs">, atMs: number) => timeline.add({ atMs, ...event });
-  // The opened event waits for the STEP_OPENED notice that follows it, which carries the count and contacts.
+  // The opened event waits for the STEP_OPENED notice that follows it, which carries the count and contacts. Step
+  // keys repeat across learners ("PARENT_CONTACT:<date>"), so both maps are keyed by learner and step.
   const opened = new Map<string, TimelineEvent>();
+  // Who holds each task as opened (a stand-in when the role has nobody), for its reminders.
+  const holder = new Map<string, string>();
+  const stepId = (learner: string | undefined, key: string | undefined) => `${learner ?? "?"}|${key ?? "?"}`;
   const seenAlerts = new Set<string>();
   let alertsSince = new Date(0);
 
@@ -104,18 +108,28 @@ export function recordActivities(activities: Activities, options: RecorderOption
     const step = notice.step;
     switch (notice.kind) {
       case "STEP_OPENED": {
-        const event = step?.key ? opened.get(step.key) : undefined;
-        const contacts = notice.detail?.contacts ?? notice.detail?.contact ?? notice.contacts;
+        const id = stepId(learner, step?.key);
+        const event = opened.get(id);
+        const detail = typeof notice.detail === "object" ? notice.detail : undefined;
+        const contacts = detail?.contacts ?? detail?.contact ?? notice.contacts;
         if (event) {
-          if (notice.detail?.count !== undefined) event.count = notice.detail.count;
+          if (detail?.count !== undefined) event.count = detail.count;
           if (contacts) event.contact = [...contacts];
-          if (notice.detail?.date) event.detail = notice.detail.date;
-          opened.delete(step!.key!);
+          if (detail?.date) event.detail = detail.date;
+          opened.delete(id);
         }
         return;
       }
       case "STEP_REMINDER":
-        add({ ...base, event: "task.reminded", task: taskName(step?.kind ?? "?"), to: step?.assigneeRole }, atMs);
+        add(
+          {
+            ...base,
+            event: "task.reminded",
+            task: taskName(step?.kind ?? "?"),
+            to: holder.get(stepId(learner, step?.key)) ?? step?.assigneeRole,
+          },
+          atMs,
+        );
         return;
       case "STEP_OVERDUE":
         add(
@@ -130,7 +144,44 @@ export function recordActivities(activities: Activities, options: RecorderOption
         );
         return;
       case "INFORMED":
-        add({ ...base, event: "notice", to: notice.recipient, rule: notice.legalPoint, count: notice.count }, atMs);
+        add(
+          {
+            ...base,
+            event: "notice",
+            to: notice.recipient,
+            rule: notice.legalPoint,
+            count: notice.count,
+            // Routed to the municipality where the learner's residence is declared.
+            ...(typeof notice.municipalityCode === "string" ? { detail: notice.municipalityCode } : {}),
+          },
+          atMs,
+        );
+        return;
+      case "COUNT_CORRECTED":
+        add(
+          {
+            ...base,
+            event: "notice",
+            task: taskName(step?.kind ?? "?"),
+            to: holder.get(stepId(learner, step?.key)) ?? step?.assigneeRole,
+            count: notice.count,
+            reason: "COUNT_CORRECTED",
+          },
+          atMs,
+        );
+        return;
+      case "ALERT":
+        add(
+          {
+            ...base,
+            event: "alert",
+            ...(typeof notice.to === "string" ? { to: notice.to } : {}),
+            ...(notice.legalPoint ? { rule: notice.legalPoint } : {}),
+            reason: String(notice.alert),
+            ...(typeof notice.detail === "string" ? { detail: notice.detail } : {}),
+          },
+          atMs,
+        );
         return;
       case "AGENDA":
         add(
@@ -183,7 +234,8 @@ export function recordActivities(activities: Activities, options: RecorderOption
           ...(task.legalPoint ? { rule: task.legalPoint } : {}),
         };
         timeline.add(event);
-        opened.set(task.key, event);
+        opened.set(stepId(learner, task.key), event);
+        if (event.to) holder.set(stepId(learner, task.key), event.to);
       } else if (name === "updateTask") {
         const update = input as { state?: string; key: string; kind?: string };
         if (update.state === "DONE" || update.state === "CANCELLED") {

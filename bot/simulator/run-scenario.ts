@@ -128,7 +128,14 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
       if (event.absences) {
         const rejected = await world.importAbsences(event.absences, event.at);
         for (const r of rejected)
-          timeline.add({ atMs: event.at, event: "rejected", learner: r.learner, reason: r.reason, detail: r.date });
+          timeline.add({
+            atMs: event.at,
+            event: "rejected",
+            learner: r.learner,
+            count: r.lessons,
+            reason: r.code,
+            detail: r.date,
+          });
         await dispatcher.dispatchPending();
       } else if (event.move) {
         await world.move(event.move, event.at, `events[${i}].move`);

@@ -138,14 +138,15 @@ export async function createWorld(deps: { prisma: PrismaClient; pool: pg.Pool; v
     async importAbsences(
       absences: NonNullable<ScenarioEvent["absences"]>,
       at: number,
-    ): Promise<{ learner: string; date: IsoDate; reason: string }[]> {
+    ): Promise<{ learner: string; date: IsoDate; code: string; lessons: number }[]> {
       const bySchool = new Map<string, typeof absences>();
       for (const a of absences) {
         const schoolId = learners.get(a.learner)!.schoolId;
         bySchool.set(schoolId, [...(bySchool.get(schoolId) ?? []), a]);
       }
       const importer = createAbsenceImporter({ prisma, pool: deps.pool });
-      const rejected: { learner: string; date: IsoDate; reason: string }[] = [];
+      // One rejection per learner, day and reason, however many lessons it covered.
+      const rejected = new Map<string, { learner: string; date: IsoDate; code: string; lessons: number }>();
       for (const [schoolId, rows] of bySchool) {
         const records = rows.flatMap((a) =>
           a.lessons.map((lesson) => ({
@@ -163,15 +164,16 @@ export async function createWorld(deps: { prisma: PrismaClient; pool: pg.Pool; v
           today: rigaDateOf(new Date(at)),
         });
         for (const rejection of result.rejections) {
-          const record = records[rejection.position - 1] ?? records[rejection.position];
-          rejected.push({
-            learner: record?.learner_code ?? "?",
-            date: (record?.date ?? "") as IsoDate,
-            reason: rejection.reason,
-          });
+          const record = records[rejection.position];
+          const learner = record?.learner_code ?? "?";
+          const date = (record?.date ?? "") as IsoDate;
+          const key = `${learner}|${date}|${rejection.code}`;
+          const seen = rejected.get(key) ?? { learner, date, code: rejection.code, lessons: 0 };
+          seen.lessons += 1;
+          rejected.set(key, seen);
         }
       }
-      return rejected;
+      return [...rejected.values()];
     },
   };
 
