@@ -166,7 +166,10 @@ export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients
         riskByCode("A02")?.answerKind === "yesNo"
           ? { code: "A02", present: true }
           : ({ code: "A02", frequency: 3 } as RiskAnswer);
-      const now = new Date();
+      // Dated when the workflow asked (the activity's scheduled time on Temporal's clock), not when an attempt
+      // runs: a retry must not move the investigation deadline, and in virtual time (the simulator, the tests)
+      // the report belongs to the simulated day.
+      const now = new Date(Context.current().info.scheduledTimestampMs);
       const existing = await prisma.riskReport.findUnique({
         where: { idempotencyKey },
         select: { id: true, reportedAt: true, triage: true, case: { select: { id: true, workflowId: true } } },

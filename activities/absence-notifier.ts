@@ -80,9 +80,11 @@ export function createAbsenceNotifier(deps: { prisma: PrismaClient; recipients: 
           const step = notice.step;
           const detail = notice.detail;
           const routedTo = await municipalityFor(learner, detail?.municipalityCode);
-          // A step routed to another municipality (the declared residence) goes to that municipality's people.
+          // A step routed to another municipality (the declared residence) goes to that municipality's people;
+          // a school's own step about it (the director preparing the referral) stays with the school, and only
+          // the agency it is addressed to is the other municipality's.
           const { role, people } =
-            routedTo === learner.school.municipalityId
+            routedTo === learner.school.municipalityId || isSchoolRole(step.assigneeRole)
               ? await assignees(learner, step.assigneeRole as Role)
               : {
                   role: step.assigneeRole as Role,

@@ -29,6 +29,8 @@ interface SubjectInfo {
   schoolId: string;
   municipalityId: string;
   classLabel: string | null;
+  /** A learner's declared municipality when it is not the school's (MK 89 p.7.2 routing). */
+  declaredMunicipalityId?: string;
 }
 
 export const taskDedupeKey = (input: { workflowId: string; keyScope?: string; key: string }): string =>
@@ -62,13 +64,23 @@ export function createTaskActivities(deps: { prisma: PrismaClient; logger: Logge
     }
     const row = await prisma.learner.findUniqueOrThrow({
       where: { id: subject.id },
-      select: { publicRef: true, schoolId: true, classLabel: true, school: { select: { municipalityId: true } } },
+      select: {
+        publicRef: true,
+        schoolId: true,
+        classLabel: true,
+        declaredMunicipalityCode: true,
+        school: { select: { municipalityId: true } },
+      },
     });
+    const declared = row.declaredMunicipalityCode
+      ? await prisma.municipality.findUnique({ where: { code: row.declaredMunicipalityCode }, select: { id: true } })
+      : null;
     return {
       ref: row.publicRef,
       schoolId: row.schoolId,
       municipalityId: row.school.municipalityId,
       classLabel: row.classLabel,
+      ...(declared && declared.id !== row.school.municipalityId ? { declaredMunicipalityId: declared.id } : {}),
     };
   }
 
@@ -87,7 +99,16 @@ export function createTaskActivities(deps: { prisma: PrismaClient; logger: Logge
       };
     }
     if (!isRole(role)) throw new Error(`unknown assignee role ${role}`);
-    const held = await directory.holdersOf({ role, ...where });
+    // A social service's task for a learner declared in another municipality (acknowledging the MK 89 referral)
+    // is held there, where the referral was sent.
+    const municipalityId =
+      role === "SOCIAL_SERVICE" && where.declaredMunicipalityId ? where.declaredMunicipalityId : where.municipalityId;
+    const held = await directory.holdersOf({
+      role,
+      schoolId: where.schoolId,
+      municipalityId,
+      classLabel: where.classLabel,
+    });
     const first = held.people[0];
     return first
       ? { stored: byRole(held.role), assigneeId: first.staffId, nobody: false }

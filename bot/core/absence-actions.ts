@@ -17,7 +17,12 @@ import type { ContactsView } from "./messages/composers/absence-contacts.js";
 export type StepActionInput = StepAction extends infer A ? (A extends unknown ? Omit<A, "staffId"> : never) : never;
 
 export type AbsenceOutcome =
-  { kind: "RECORDED" } | { kind: "ALREADY_DONE" } | { kind: "FORBIDDEN" } | { kind: "TRAINING_REQUIRED" };
+  | { kind: "RECORDED" }
+  | { kind: "ALREADY_DONE" }
+  /** No semester of the escalation ever had this step: an error, never "already done" (MK 89 duties). */
+  | { kind: "UNKNOWN_STEP" }
+  | { kind: "FORBIDDEN" }
+  | { kind: "TRAINING_REQUIRED" };
 
 const COMMAND_FOR: Record<StepAction["kind"], Command> = {
   PARENTS_CONTACTED: "ABSENCE_CONTACT",
@@ -35,13 +40,31 @@ async function check(
 ): Promise<AbsenceOutcome | null> {
   const learner = await deps.prisma.learner.findUnique({
     where: { id: learnerId },
-    select: { schoolId: true, classLabel: true, school: { select: { municipalityId: true } } },
+    select: {
+      schoolId: true,
+      classLabel: true,
+      declaredMunicipalityCode: true,
+      school: { select: { municipalityId: true } },
+    },
   });
   if (!learner) return { kind: "FORBIDDEN" };
+  // The referral for a learner declared in another municipality went to that municipality's social service, which
+  // acknowledges it there (MK 89 p.7.2 routing); everything else is the school's municipality's.
+  const declared =
+    command === "ABSENCE_ACKNOWLEDGE" && learner.declaredMunicipalityCode
+      ? await deps.prisma.municipality.findUnique({
+          where: { code: learner.declaredMunicipalityCode },
+          select: { id: true },
+        })
+      : null;
   const decision = authorize(
     actor,
     command,
-    { schoolId: learner.schoolId, classLabel: learner.classLabel, municipalityId: learner.school.municipalityId },
+    {
+      schoolId: learner.schoolId,
+      classLabel: learner.classLabel,
+      municipalityId: declared?.id ?? learner.school.municipalityId,
+    },
     deps.now(),
   );
   if (decision.allowed) return null;
@@ -67,7 +90,8 @@ export async function completeAbsenceStep(
     return { kind: "RECORDED" };
   } catch (error) {
     const type = updateFailureType(error);
-    if (type === AbsenceErrors.STEP_CLOSED || type === AbsenceErrors.UNKNOWN_STEP) return { kind: "ALREADY_DONE" };
+    if (type === AbsenceErrors.STEP_CLOSED) return { kind: "ALREADY_DONE" };
+    if (type === AbsenceErrors.UNKNOWN_STEP) return { kind: "UNKNOWN_STEP" };
     throw error;
   }
 }

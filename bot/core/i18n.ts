@@ -248,6 +248,10 @@ const MESSAGES = {
   },
   "absence.recorded": { lv: "Atzīmēts. Paldies!", en: "Recorded. Thank you!" },
   "absence.alreadyDone": { lv: "Šis uzdevums jau ir izpildīts.", en: "This task has already been done." },
+  "absence.unknownStep": {
+    lv: "Šāds uzdevums nav atrasts. Pārbaudiet savu uzdevumu sarakstu lietotnes sākumlapā.",
+    en: "No such task was found. Please check your task list on the app's home page.",
+  },
   "absence.whom.list": { lv: "šiem kontaktiem: {list}", en: "these contacts: {list}" },
   "relation.LEARNER": { lv: "izglītojamais pats", en: "the learner in person" },
   "absence.catchUp": {
@@ -315,6 +319,11 @@ const MESSAGES = {
   "help.refPlaceholder": { lv: "atsauce", en: "ref" },
   "result.title": { lv: "pmp-bot", en: "pmp-bot" },
   "result.ok": { lv: "Labi", en: "OK" },
+  "teams.form.refreshField": { lv: "Atjaunot izvēles", en: "Update the choices" },
+  "teams.turnError": {
+    lv: "Atvainojiet, radās kļūda; nekas netika zaudēts. Lūdzu, mēģiniet vēlreiz.",
+    en: "Sorry, something went wrong; nothing was lost. Please try again.",
+  },
   "home.noTasks": { lv: "Nav atvērtu uzdevumu.", en: "No open tasks." },
   "home.task": { lv: "{kind} — {subject}, termiņš {due}{state}", en: "{kind} — {subject}, due {due}{state}" },
   "home.task.OPEN": { lv: "", en: "" },
@@ -353,11 +362,6 @@ const MESSAGES = {
   },
   "reason.FIRST_TIME_LOW": { lv: "pirmreizējs, zemas varbūtības risks", en: "first-time, low-probability risk" },
   "clears.RISKS_BELOW_OFTEN": { lv: "{risks} vairs netiek novēroti bieži", en: "{risks} no longer observed often" },
-  "teams.form.refreshField": { lv: "Atjaunot izvēles", en: "Update the choices" },
-  "teams.turnError": {
-    lv: "Atvainojiet, radās kļūda; nekas netika zaudēts. Lūdzu, mēģiniet vēlreiz.",
-    en: "Sorry, something went wrong; nothing was lost. Please try again.",
-  },
   "clears.CRISIS_RULED_OUT": {
     lv: "izpētē izslēgts apdraudējums ({risks})",
     en: "the investigation rules out the threat ({risks})",

@@ -190,7 +190,7 @@ const CONTACT_OUTCOME = { done: "UNJUSTIFIED", justified: "JUSTIFIED", unreachab
 /** A person's click, through the same use case chat buttons call. Answers why it was refused, or null. */
 async function act(core: CoreDeps, world: World, act: NonNullable<ScenarioEvent["act"]>): Promise<string | null> {
   const learner = world.learners.get(act.learner)!;
-  const actor = await actorWithRole(core, learner, act.by);
+  const actor = await actorWithRole(core, learner, act.by, act.task === "ESCALATION" ? null : workflowKindOf(act.task));
   if (!actor) return `NOBODY_WITH_ROLE_${act.by}`;
   let action: StepActionInput;
   if (act.task === "ESCALATION") {
@@ -227,22 +227,40 @@ async function act(core: CoreDeps, world: World, act: NonNullable<ScenarioEvent[
   return outcome.kind === "RECORDED" ? null : outcome.kind;
 }
 
-/** Someone holding `role`: at the learner's school, else in its municipality, else anywhere (declared elsewhere). */
+/**
+ * Someone holding `role`: the person the open task names when they hold it (a referral acknowledged in the
+ * municipality the learner is declared in), else at the learner's school, else in its municipality, else anywhere.
+ */
 async function actorWithRole(
   core: CoreDeps,
-  learner: { schoolId: string; municipalityId: string },
+  learner: { id: string; schoolId: string; municipalityId: string },
   role: string,
+  taskKind: string | null,
 ): Promise<KnownActor | null> {
+  const holder = taskKind
+    ? await core.prisma.task.findFirst({
+        where: { subjectId: learner.id, kind: taskKind, state: { in: ["OPEN", "OVERDUE", "ESCALATED"] } },
+        orderBy: { dueAt: "asc" },
+        select: { assigneeId: true },
+      })
+    : null;
   const candidates = await core.prisma.staffRole.findMany({
     where: { role: role as never },
     select: {
+      staffId: true,
       schoolId: true,
       municipalityId: true,
       staff: { select: { chatIdentities: { select: { platform: true, workspaceId: true, userId: true } } } },
     },
   });
   const rank = (c: (typeof candidates)[number]) =>
-    c.schoolId === learner.schoolId ? 0 : c.municipalityId === learner.municipalityId && !c.schoolId ? 1 : 2;
+    c.staffId === holder?.assigneeId
+      ? -1
+      : c.schoolId === learner.schoolId
+        ? 0
+        : c.municipalityId === learner.municipalityId && !c.schoolId
+          ? 1
+          : 2;
   for (const candidate of candidates.sort((a, b) => rank(a) - rank(b))) {
     const identity = candidate.staff.chatIdentities[0];
     if (!identity) continue;

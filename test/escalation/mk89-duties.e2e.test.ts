@@ -4,9 +4,11 @@ process.env.TEMPORAL_TEST_SERVER_START_TIME = "2025-12-22T06:00:00Z";
 
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { completeAbsenceStep } from "../../bot/core/absence-actions.js";
+import { resolveActor } from "../../bot/core/actor.js";
 import { updateFailureType } from "../../bot/core/update-failure.js";
 import { demoLearners, type DemoLearner } from "../../prisma/seed/demo-learners.js";
-import { demoIds, demoSlackUserId } from "../../prisma/seed/demo-municipality.js";
+import { DEMO, demoIds, demoSlackUserId } from "../../prisma/seed/demo-municipality.js";
 import { absenceStateQuery, absenceWorkflowId, completeStepUpdate } from "../../workflows/absence-messages.js";
 import { callText } from "../support/slack/fake-slack-api.js";
 import { useSlackBotHarness, WORKFLOWS_PATH } from "../support/slack/slack-bot-harness.js";
@@ -148,6 +150,18 @@ describe("MK 89 duties that are never missed", () => {
             (error: unknown) => error,
           );
         expect(updateFailureType(unknown)).toBe("UNKNOWN_STEP");
+        // The same click through the bot's use case is answered as an unknown task, not as "already done".
+        const pedagogue = await resolveActor(harness().db.prisma, {
+          platform: "SLACK",
+          workspaceId: DEMO.slackWorkspaceId,
+          userId: demoSlackUserId("social-pedagogue"),
+        });
+        const clicked = await completeAbsenceStep(harness().core, {
+          actor: pedagogue!,
+          learnerId: late.id,
+          action: { kind: "PARENTS_CONTACTED", stepKey: "PARENT_CONTACT:2020-01-01", outcome: "JUSTIFIED" },
+        });
+        expect(clicked).toEqual({ kind: "UNKNOWN_STEP" });
 
         // The referral clock started on 22 Dec: 10 school days of semester 2 later (Fri 16 Jan) the referral opens.
         await sleepUntil("2026-01-16T18:00:00");

@@ -44,6 +44,8 @@ export function replyToAbsence(outcome: AbsenceOutcome, locale: Locale): Message
       return composeResult({ kind: "RECORDED" }, locale);
     case "ALREADY_DONE":
       return composeResult({ kind: "ALREADY_DONE" }, locale);
+    case "UNKNOWN_STEP":
+      return composeResult({ kind: "UNKNOWN_STEP" }, locale);
     default:
       return replyToRefusal(outcome, locale);
   }

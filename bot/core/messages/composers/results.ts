@@ -7,6 +7,7 @@ import { caseRef, code, plain, textMessage, tSpans } from "../spans.js";
 export type Result =
   | { kind: "RECORDED" }
   | { kind: "ALREADY_DONE" }
+  | { kind: "UNKNOWN_STEP" }
   | { kind: "FORBIDDEN" }
   | { kind: "TRAINING_REQUIRED" }
   | { kind: "UNREGISTERED" }
@@ -27,6 +28,8 @@ export function composeResult(result: Result, locale: Locale): Message {
       return simple(t(locale, "absence.recorded"));
     case "ALREADY_DONE":
       return simple(t(locale, "absence.alreadyDone"));
+    case "UNKNOWN_STEP":
+      return simple(t(locale, "absence.unknownStep"));
     case "FORBIDDEN":
       return simple(t(locale, "error.forbidden"));
     case "TRAINING_REQUIRED":

@@ -122,6 +122,7 @@ export const fullDetails: CaseDetails = {
 const RESULTS: Result[] = [
   { kind: "RECORDED" },
   { kind: "ALREADY_DONE" },
+  { kind: "UNKNOWN_STEP" },
   { kind: "FORBIDDEN" },
   { kind: "TRAINING_REQUIRED" },
   { kind: "UNREGISTERED" },
