@@ -1,7 +1,7 @@
 import { Client, Connection } from "@temporalio/client";
 import type { PrismaClient } from "../prisma/client.js";
 import type { PersonalDataVault } from "../prisma/repositories/personal-data-vault.js";
-import type { Logger } from "../prisma/runtime/logger.js";
+import { errorMessage, type Logger } from "../prisma/runtime/logger.js";
 import type { BotEnv } from "./env.js";
 import { DEFAULT_CASE_CONFIG } from "../workflows/case-messages.js";
 import type { CoreDeps } from "./core/deps.js";
@@ -11,7 +11,7 @@ import { mountTeams, TEAMS_ENDPOINT } from "./teams/app.js";
 import { teamsSettingsOf } from "./teams/authentication.js";
 import pg from "pg";
 import { createAbsenceDispatcher } from "./ingest/absence-dispatch.js";
-import { startAbsenceSweep } from "./ingest/absence-sweep.js";
+import { ensureCalendarWatchdog, startAbsenceSweep } from "./ingest/absence-sweep.js";
 import { createAbsenceImporter } from "../prisma/absences/importer.js";
 import { createApiTokenRepository } from "../prisma/absences/api-tokens.js";
 import { createAbsencesRouter } from "./ingest/absences-router.js";
@@ -77,6 +77,11 @@ export async function startBot(options: {
     throw error;
   }
   const sweep = startAbsenceSweep({ dispatcher, logger: logger.child("absence-sweep") });
+  // The scheduled check that next school year's calendar is loaded by 1 May (MK 89 deadlines count school days).
+  // Started once (a fixed id); if Temporal refuses now, the bot still serves and the next start tries again.
+  await ensureCalendarWatchdog(temporal, env.TEMPORAL_TASK_QUEUE).catch((error: unknown) =>
+    logger.error("could not start the school-calendar watchdog", { error: errorMessage(error) }),
+  );
   if (env.SLACK_BOT_TOKEN) {
     logger.info("Slack connected", { requestUrl: `${url}/slack/events` });
   } else {

@@ -110,14 +110,17 @@ function eventsListenedTo(): Set<string> {
   );
 }
 
+/** The Temporal client's namespaces (`client.workflow.start(…)`), which share the `client.x.y(` shape. */
+const TEMPORAL_CLIENT_NAMESPACES = new Set(["workflow", "schedule", "activity", "taskQueue"]);
+
 /** Web API methods called from bot/ and activities/: `client.chat.postMessage(…)`, `apiCall("users.info", …)`. */
 function webApiMethodsCalled(): Map<string, string[]> {
   const found = new Map<string, string[]>();
   for (const { file, source } of sources()) {
     const calls = [
-      ...[...source.matchAll(/\b(?:client|[A-Za-z]*[cC]lient)\s*\.\s*([a-z]+)\s*\.\s*([a-zA-Z]+)\s*\(/g)].map(
-        (m) => `${m[1]}.${m[2]}`,
-      ),
+      ...[...source.matchAll(/\b(?:client|[A-Za-z]*[cC]lient)\s*\.\s*([a-z]+)\s*\.\s*([a-zA-Z]+)\s*\(/g)]
+        .filter((m) => !TEMPORAL_CLIENT_NAMESPACES.has(m[1]!))
+        .map((m) => `${m[1]}.${m[2]}`),
       ...[...source.matchAll(/\bapiCall\(\s*["']([a-z]+\.[a-zA-Z.]+)["']/g)].map((m) => m[1]!),
     ];
     for (const method of calls) found.set(method, [...(found.get(method) ?? []), file]);
