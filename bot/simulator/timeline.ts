@@ -66,7 +66,10 @@ export interface TimelineSummary {
   };
 }
 
-/** Events in time order; equal instants keep the order they were recorded in. */
+/**
+ * Events in time order, to the minute; within a minute by learner (learners' workflows run concurrently, so their
+ * events interleave differently from run to run), and one learner's events in the order they were recorded.
+ */
 export class Timeline {
   private readonly events: TimelineEvent[] = [];
 
@@ -77,13 +80,19 @@ export class Timeline {
   sorted(): TimelineEvent[] {
     return this.events
       .map((e, i) => ({ e, i }))
-      .sort((a, b) => a.e.atMs - b.e.atMs || a.i - b.i)
+      .sort(
+        (a, b) =>
+          toMinute(a.e.atMs) - toMinute(b.e.atMs) || (a.e.learner ?? "").localeCompare(b.e.learner ?? "") || a.i - b.i,
+      )
       .map(({ e }) => e);
   }
 
   summary(untilMs: number, openTasks: Record<string, number>, learners: number): TimelineSummary {
     const byEvent: Partial<Record<TimelineEventKind, number>> = {};
-    for (const e of this.events) byEvent[e.event] = (byEvent[e.event] ?? 0) + 1;
+    for (const kind of TIMELINE_EVENTS) {
+      const count = this.events.filter((e) => e.event === kind).length;
+      if (count) byEvent[kind] = count;
+    }
     return {
       at: formatRigaInstant(toMinute(untilMs)),
       summary: { events: this.events.length, byEvent, openTasks, learners },

@@ -89,7 +89,16 @@ export class PmpTeamsBot extends TeamsActivityHandler {
       return this.send(context, answer);
     }
     const text = commandTextOf(TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "");
-    const outcome = await runPmpCommand(this.deps.core, { actor, locale, command: parsePmpCommand(text) });
+    // Where it was typed, for `pmp admin` (its links are per platform, its channel settings per conversation).
+    const tenantId = teamsUserOf(context.activity)?.tenantId ?? context.activity.conversation.tenantId;
+    const origin = tenantId
+      ? {
+          platform: "TEAMS" as const,
+          workspaceId: tenantId,
+          channelId: channelConversationOf(context.activity.conversation.id),
+        }
+      : null;
+    const outcome = await runPmpCommand(this.deps.core, { actor, locale, command: parsePmpCommand(text), origin });
     if (outcome.kind === "OPEN_FORM") return this.send(context, newFormCard(outcome.form, locale));
     return this.send(context, { kind: "card", card: renderCard(outcome.message), summary: outcome.message.summary });
   }
