@@ -33,6 +33,10 @@ const MESSAGES = {
     lv: "{command} — lietas informācija (tikai tiesīgām lomām; katra apskate tiek reģistrēta)",
     en: "{command} — case details (authorised roles only; every view is logged)",
   },
+  "help.tasks": {
+    lv: "{command} — mani atvērtie uzdevumi (kas gaida Jūs, tikai ar atsaucēm)",
+    en: "{command} — my open tasks (what is waiting for you, by reference only)",
+  },
   "help.help": {
     lv: "{command} — šī palīdzība ({other} — in English)",
     en: "{command} — this help ({other} — latviski)",

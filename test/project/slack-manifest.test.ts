@@ -146,7 +146,7 @@ describe("manifest.json", () => {
     const [command] = manifest.features.slash_commands;
     expect(command).toMatchObject({
       command: "/pmp",
-      usage_hint: "report | case <atsauce> | help",
+      usage_hint: "report | case <atsauce> | tasks | help",
       url: "https://pmp.example.lv/slack/events",
       should_escape: false,
     });

@@ -72,6 +72,7 @@ describe("Teams app package", () => {
     expect(manifest.bots[0]!.commandLists[0]!.commands.map((c) => c.title)).toEqual([
       "pmp report",
       "pmp case",
+      "pmp tasks",
       "pmp help",
     ]);
     expect(pngSize(files.get("color.png")!)).toEqual({ width: 192, height: 192 });

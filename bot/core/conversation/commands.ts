@@ -12,15 +12,17 @@ import type { Message } from "../messages/model.js";
 import { replyToRefusal, replyToViewCase, replyUnknownCommand, replyUnregistered } from "../messages/replies.js";
 import { reportableClasses } from "../report-risk.js";
 import { viewCase } from "../view-case.js";
+import { homeFor } from "./home.js";
 
 export type PmpCommand =
   | { kind: "HELP"; locale: Locale | null }
   | { kind: "REPORT" }
   | { kind: "CASE"; ref: string }
+  | { kind: "TASKS" }
   | { kind: "ADMIN"; args: string[] }
   | { kind: "UNKNOWN" };
 
-/** `help [lv|en]`, `report`, `case <ref>`, `admin …`; an empty command is help. */
+/** `help [lv|en]`, `report`, `case <ref>`, `tasks`, `admin …`; an empty command is help. */
 export function parsePmpCommand(text: string): PmpCommand {
   const [sub = "help", ...rest] = text.trim().split(/\s+/).filter(Boolean);
   const arg = rest[0];
@@ -31,6 +33,9 @@ export function parsePmpCommand(text: string): PmpCommand {
       return { kind: "REPORT" };
     case "case":
       return arg && arg.length <= 64 ? { kind: "CASE", ref: arg } : { kind: "UNKNOWN" };
+    case "tasks":
+    case "uzdevumi":
+      return { kind: "TASKS" };
     case "admin":
       return { kind: "ADMIN", args: rest.slice(0, 8).map((a) => a.slice(0, 256)) };
     default:
@@ -57,6 +62,9 @@ export async function runPmpCommand(
     }
     case "CASE":
       return reply(replyToViewCase(await viewCase(deps, { actor, ref: command.ref }), command.ref, locale));
+    case "TASKS":
+      // The "my work" page as a message, for surfaces without a home tab (Teams, the console) and for Slack too.
+      return reply(await homeFor(deps, { actor, locale }));
     case "ADMIN":
       return reply(await runAdminCommand(deps, { actor, locale, args: command.args, origin: input.origin ?? null }));
     case "UNKNOWN":

@@ -8,6 +8,7 @@ export function composeHelp(locale: Locale): Message {
   const lines = [
     tSpans(locale, "help.report", { command: code("/pmp report") }),
     tSpans(locale, "help.case", { command: code(`/pmp case <${t(locale, "help.refPlaceholder")}>`) }),
+    tSpans(locale, "help.tasks", { command: code("/pmp tasks") }),
     tSpans(locale, "help.help", { command: code("/pmp help"), other: code(`/pmp help ${other}`) }),
   ];
   return {

@@ -19,8 +19,10 @@ export function pmpCommandCallback(deps: SlackListenerDeps) {
   return async ({ ack, command, respond, client, context }: Args) => {
     const { actor, locale } = await requestContext(context);
     const parsed = parsePmpCommand(command.text);
-    // Case details and admin changes read and write the database: acknowledged first, answered through response_url.
-    const answersLater = actor !== null && (parsed.kind === "CASE" || parsed.kind === "ADMIN");
+    // Case details, admin changes and the task list read the database: acknowledged first, answered through
+    // response_url.
+    const answersLater =
+      actor !== null && (parsed.kind === "CASE" || parsed.kind === "ADMIN" || parsed.kind === "TASKS");
     let acked = false;
     try {
       if (answersLater) {

@@ -5,7 +5,7 @@ import { renderSlackMessage } from "../../../../../bot/slack/render/message.js";
 import { messageViolations } from "../../../slack/render/slack-limits.js";
 
 describe("help", () => {
-  it("lists the three subcommands in Latvian as code, with the privacy reminder", () => {
+  it("lists the four subcommands in Latvian as code, with the privacy reminder", () => {
     const help = renderSlackMessage(composeHelp("lv"));
     expect(help.text).toBe("pmp-bot komandas");
     expect(help.blocks.map((b) => b.type)).toEqual(["header", "section", "context"]);
@@ -14,9 +14,15 @@ describe("help", () => {
       text: { type: "plain_text", text: "pmp-bot komandas", emoji: true },
     });
     const body = JSON.stringify(help.blocks[1]);
-    for (const command of ["`/pmp report`", "`/pmp case &lt;atsauce&gt;`", "`/pmp help`", "`/pmp help en`"])
+    for (const command of [
+      "`/pmp report`",
+      "`/pmp case &lt;atsauce&gt;`",
+      "`/pmp tasks`",
+      "`/pmp help`",
+      "`/pmp help en`",
+    ])
       expect(body).toContain(command);
-    expect(body.match(/• /g)).toHaveLength(3);
+    expect(body.match(/• /g)).toHaveLength(4);
     expect(JSON.stringify(help.blocks[2])).toContain("Čatā neraksti vārdus un personas kodus");
   });
 
