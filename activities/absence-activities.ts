@@ -1,12 +1,7 @@
 import { Context } from "@temporalio/activity";
 import type { Prisma, PrismaClient } from "../prisma/client.js";
-import { publicRefFor } from "../prisma/public-ref.js";
-import {
-  DEFAULT_CASE_CONFIG,
-  caseWorkflowId,
-  riskReportedSignal,
-  type RiskReported,
-} from "../workflows/case-messages.js";
+import { openCaseFor } from "../prisma/repositories/case-repository.js";
+import { DEFAULT_CASE_CONFIG, riskReportedSignal, type RiskReported } from "../workflows/case-messages.js";
 import { riskByCode, type RiskAnswer } from "../workflows/domain/risk-catalogue.js";
 import { triage, type TriageResult } from "../workflows/domain/triage.js";
 import type { AgencyKind, MeetingBody, Role } from "../prisma/generated/enums.js";
@@ -204,24 +199,7 @@ export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients
           now,
         });
         const written = await prisma.$transaction(async (tx) => {
-          const open = await tx.case.findUnique({
-            where: { openForLearnerId: learner.id },
-            select: { id: true, workflowId: true },
-          });
-          const caseId = open?.id ?? crypto.randomUUID();
-          const created =
-            open ??
-            (await tx.case.create({
-              data: {
-                id: caseId,
-                ref: publicRefFor("PMP", caseId),
-                learnerId: learner.id,
-                schoolId: learner.schoolId,
-                openForLearnerId: learner.id,
-                workflowId: caseWorkflowId(caseId),
-              },
-              select: { id: true, workflowId: true },
-            }));
+          const { kase: created, newCase: opened } = await openCaseFor(tx, learner);
           const row = await tx.riskReport.create({
             data: {
               caseId: created.id,
@@ -242,7 +220,7 @@ export function createAbsenceActivities(deps: { prisma: PrismaClient; recipients
             },
             select: { id: true, reportedAt: true },
           });
-          return { kase: created, report: row, newCase: !open };
+          return { kase: created, report: row, newCase: opened };
         });
         kase = written.kase;
         newCase = written.newCase;

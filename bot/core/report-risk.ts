@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { caseWorkflowId, riskReportedSignal, type CaseConfig } from "../../workflows/case-messages.js";
+import { riskReportedSignal, type CaseConfig } from "../../workflows/case-messages.js";
 import { riskAnswerSchema, type RiskAnswer } from "../../workflows/domain/risk-catalogue.js";
 import { triage, type TriageResult } from "../../workflows/domain/triage.js";
 import type { Prisma } from "../../prisma/client.js";
-import { publicRefFor } from "../../prisma/public-ref.js";
+import { openCaseFor } from "../../prisma/repositories/case-repository.js";
 import { authorize } from "./access-matrix.js";
 import type { KnownActor } from "./actor.js";
 import type { CoreDeps } from "./deps.js";
@@ -172,24 +172,7 @@ export async function submitRiskReport(
 
   const { report, kase, newCase } = await withOpenCaseRetry(() =>
     prisma.$transaction(async (tx) => {
-      const open = await tx.case.findUnique({
-        where: { openForLearnerId: learner.id },
-        select: { id: true, ref: true, workflowId: true },
-      });
-      const caseId = open?.id ?? crypto.randomUUID();
-      const kase =
-        open ??
-        (await tx.case.create({
-          data: {
-            id: caseId,
-            ref: publicRefFor("PMP", caseId),
-            learnerId: learner.id,
-            schoolId: learner.schoolId,
-            openForLearnerId: learner.id,
-            workflowId: caseWorkflowId(caseId),
-          },
-          select: { id: true, ref: true, workflowId: true },
-        }));
+      const { kase, newCase } = await openCaseFor(tx, learner);
       const report = await tx.riskReport.create({
         data: {
           caseId: kase.id,
@@ -216,7 +199,7 @@ export async function submitRiskReport(
         },
         select: { id: true, reportedAt: true },
       });
-      return { report, kase, newCase: !open };
+      return { report, kase, newCase };
     }),
   );
   await signalCase(deps, caseConfig, kase, {

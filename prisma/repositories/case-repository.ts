@@ -1,4 +1,6 @@
-import type { PrismaClient } from "../client.js";
+import type { PrismaClient, PrismaTransaction } from "../client.js";
+import { publicRefFor } from "../public-ref.js";
+import { caseWorkflowId } from "../../workflows/case-messages.js";
 import type { PreventionLevel } from "../generated/enums.js";
 import { highestLevel } from "../../workflows/domain/triage.js";
 
@@ -29,6 +31,33 @@ const caseSelect = {
  */
 export function levelFromReports(reports: ReadonlyArray<{ triage: unknown }>): PreventionLevel {
   return highestLevel(reports.map((r) => (r.triage as { level?: PreventionLevel } | null)?.level ?? "UNIVERSAL"));
+}
+
+/**
+ * The learner's open case, or a new one opened for them, inside the caller's transaction: a learner has at most one
+ * open case (Case.openForLearnerId is unique), which every new risk report joins, whether a teacher typed it or an
+ * absence crossing raised it.
+ */
+export async function openCaseFor(
+  tx: PrismaTransaction,
+  learner: { id: string; schoolId: string },
+): Promise<{ kase: { id: string; ref: string; workflowId: string }; newCase: boolean }> {
+  const select = { id: true, ref: true, workflowId: true } as const;
+  const open = await tx.case.findUnique({ where: { openForLearnerId: learner.id }, select });
+  if (open) return { kase: open, newCase: false };
+  const caseId = crypto.randomUUID();
+  const kase = await tx.case.create({
+    data: {
+      id: caseId,
+      ref: publicRefFor("PMP", caseId),
+      learnerId: learner.id,
+      schoolId: learner.schoolId,
+      openForLearnerId: learner.id,
+      workflowId: caseWorkflowId(caseId),
+    },
+    select,
+  });
+  return { kase, newCase: true };
 }
 
 export function createCaseRepository(prisma: PrismaClient) {
