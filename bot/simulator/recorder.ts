@@ -6,6 +6,8 @@
  */
 import type { PrismaClient } from "../../prisma/client.js";
 import type { Activities } from "../../activities/index.js";
+import { taskDedupeKey } from "../../activities/task-activities.js";
+import type { UpdateTaskInput } from "../../workflows/human-tasks.js";
 import type { Timeline, TimelineEvent } from "./timeline.js";
 
 /** Workflow task kinds → the simulator's task names (the contract's names; the rest pass through). */
@@ -237,9 +239,9 @@ export function recordActivities(activities: Activities, options: RecorderOption
         opened.set(stepId(learner, task.key), event);
         if (event.to) holder.set(stepId(learner, task.key), event.to);
       } else if (name === "updateTask") {
-        const update = input as { state?: string; key: string; kind?: string };
+        const update = input as unknown as UpdateTaskInput;
         if (update.state === "DONE" || update.state === "CANCELLED") {
-          const kind = (await taskKindOf(options.prisma, input)) ?? "?";
+          const kind = (await taskKindOf(options.prisma, update)) ?? "?";
           add(
             {
               ...(learner ? { learner } : {}),
@@ -260,9 +262,8 @@ export function recordActivities(activities: Activities, options: RecorderOption
   return wrapped as Activities;
 }
 
-async function taskKindOf(prisma: PrismaClient, input: Record<string, unknown>): Promise<string | null> {
-  const key = [input.workflowId, ...(input.keyScope ? [input.keyScope] : []), input.key].join("/");
-  const row = await prisma.task.findUnique({ where: { dedupeKey: key }, select: { kind: true } });
+async function taskKindOf(prisma: PrismaClient, input: UpdateTaskInput): Promise<string | null> {
+  const row = await prisma.task.findUnique({ where: { dedupeKey: taskDedupeKey(input) }, select: { kind: true } });
   return row?.kind ?? null;
 }
 
