@@ -23,6 +23,8 @@ export class VirtualClock {
   private wakeup: NodeJS.Timeout | undefined;
   private evaluateQueued = false;
   private stopped = false;
+  /** Set while time is held still (see `hold`): `now()` answers it and only timers due by then fire. */
+  private heldAt: number | undefined;
   /** Reports whether any workflow/activity task is queued or in flight; set by the engine. */
   isBusy: () => boolean = () => false;
 
@@ -35,7 +37,24 @@ export class VirtualClock {
   }
 
   now(): number {
-    return Date.now() + this.offsetMs;
+    return this.heldAt ?? Date.now() + this.offsetMs;
+  }
+
+  /**
+   * Holds virtual time still at its current instant until `release`. An in-process driver (the simulator) does its
+   * work at one instant however long that takes on a loaded machine; without it, wall-clock time would keep flowing
+   * under a locked clock and stamp the workflows' reactions a minute late.
+   */
+  hold(): void {
+    this.heldAt = this.now();
+  }
+
+  /** Lets time flow again from where it was held. */
+  release(): void {
+    if (this.heldAt === undefined) return;
+    this.offsetMs = this.heldAt - Date.now();
+    this.heldAt = undefined;
+    this.poke();
   }
 
   /** Runs `fire` once virtual time reaches `at` (epoch ms). */
@@ -103,6 +122,7 @@ export class VirtualClock {
       return;
     }
     if (this.wakeup) clearTimeout(this.wakeup);
+    if (this.heldAt !== undefined) return; // nothing more becomes due until time is released
     const delay = Math.min(Math.max(0, next.at - this.now()), 2 ** 31 - 1);
     this.wakeup = setTimeout(() => this.evaluate(), delay);
     this.wakeup.unref();

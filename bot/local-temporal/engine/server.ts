@@ -29,8 +29,9 @@ export interface TemporalTestServer {
   /** Virtual time (epoch ms): in-process callers such as the simulator stamp what they see with it. */
   now(): number;
   /**
-   * Lets time skip from timer to timer until `at` (epoch ms), then locks it again: what a test's
-   * `env.sleep` does over the TestService, for in-process callers.
+   * Lets time skip from timer to timer until `at` (epoch ms), then locks it again and holds it still there until the
+   * next call: what a test's `env.sleep` does over the TestService, for in-process callers that then act at `at`
+   * however long their work takes.
    */
   advanceTo(at: number): Promise<void>;
   /** Resolves once no workflow or activity task is queued or running. */
@@ -74,9 +75,11 @@ export async function startTemporalTestServer(options: TemporalTestServerOptions
     now: () => engine.now(),
     advanceTo: async (at) => {
       if (at <= engine.now()) return;
+      engine.clock.release();
       engine.clock.unlock();
       await new Promise<void>((resolve) => engine.clock.at(at, resolve));
       engine.clock.lock();
+      engine.clock.hold();
     },
     stats: () => ({ ...engine.stats }),
     historyLengths: () => {
