@@ -3,9 +3,11 @@
  * `npm run schedule:directory-jobs`, see docs/onboarding.md):
  * - syncDirectoryFolder: each municipality's latest exports, dropped in `<root>/<MUNICIPALITY CODE>/` under the
  *   documented names, imported all or nothing per file; an unchanged file is skipped, a rejected one is
- *   reported in the run log (DirectoryImport) and the worker's log, by counts only;
+ *   recorded in the run log (DirectoryImport) and raised as an operator alert (line count only), because a night's
+ *   export that silently fails leaves new pupils and staff out of every duty;
  * - linkChatAccountsNightly: staff not yet linked to a Slack user are looked up by work e-mail.
- * A missing folder, a missing key or a missing Slack token is a warning, not a failure to retry forever.
+ * A missing folder or a missing key is an alert, not a failure to retry forever; a missing Slack token is a warning
+ * (a deployment on Teams only has none).
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -38,13 +40,21 @@ export function createDirectoryActivities(deps: DirectoryJobDeps) {
   return {
     async syncDirectoryFolder(input: { root: string }, fireTime?: string): Promise<DirectorySyncSummary> {
       const summary: DirectorySyncSummary = { municipalities: 0, files: {} };
+      const night = (fireTime ?? new Date().toISOString()).slice(0, 10);
+      const skipped = (detail: string) =>
+        deps.alerts.raise({
+          kind: "DIRECTORY_SYNC_SKIPPED",
+          dedupeKey: `directory-sync-skipped:${night}`,
+          detail,
+          reference: input.root,
+        });
       if (!deps.key) {
-        logger.warn("directory sync skipped: no personal-data key configured", { fireTime });
+        await skipped("no personal-data key configured (PERSONAL_DATA_KEY)");
         return summary;
       }
       const entries = await readdir(input.root, { withFileTypes: true }).catch(() => null);
       if (!entries) {
-        logger.warn("directory sync skipped: folder not readable", { root: input.root, fireTime });
+        await skipped("drop folder not readable");
         return summary;
       }
       const importer = createDirectoryImporter({
@@ -73,9 +83,20 @@ export function createDirectoryActivities(deps: DirectoryJobDeps) {
             rejectedRows: new Set(file.errors.map((e) => e.line)).size,
             ...file.counts,
           };
-          if (file.status === "REJECTED" || file.status === "FAILED")
+          if (file.status === "REJECTED" || file.status === "FAILED") {
             logger.warn("directory file not imported", fields);
-          else logger.info("directory file", fields);
+            await deps.alerts.raise({
+              kind: "DIRECTORY_IMPORT_REJECTED",
+              dedupeKey: `directory-import-rejected:${entry.name}:${file.name}:${night}`,
+              detail:
+                file.status === "FAILED"
+                  ? "the file could not be read; nothing from it was applied"
+                  : `${fields.rejectedRows} line(s) with errors; nothing from the file was applied`,
+              reference: `${entry.name}/${file.name}`,
+              municipalityId: result.municipalityId,
+              details: { municipality: entry.name, file: file.name, status: file.status },
+            });
+          } else logger.info("directory file", fields);
         }
       }
       return summary;

@@ -425,6 +425,14 @@ const MESSAGES = {
     lv: "Katalogā vairs nav darbinieka vai izglītojamā: darbi nodoti",
     en: "No longer in the directory: open work handed over",
   },
+  "alert.DIRECTORY_IMPORT_REJECTED": {
+    lv: "Nakts kataloga fails netika importēts",
+    en: "A nightly directory file was not imported",
+  },
+  "alert.DIRECTORY_SYNC_SKIPPED": {
+    lv: "Nakts kataloga sinhronizācija nenotika",
+    en: "The nightly directory sync did not run",
+  },
   "alert.reference": { lv: "Atsauce", en: "Reference" },
   "alert.reason": { lv: "Iemesls", en: "Reason" },
   "alert.action.DELIVERY_FAILED": {
@@ -438,6 +446,14 @@ const MESSAGES = {
   "alert.action.DIRECTORY_HANDOVER": {
     lv: "Pārbaudiet, vai nodotie uzdevumi un gadījumi ir pie īstā cilvēka; ja lomai nav neviena, piešķiriet to.",
     en: "Check that the handed-over tasks and cases are with the right person; if nobody holds the role, give it to someone.",
+  },
+  "alert.action.DIRECTORY_IMPORT_REJECTED": {
+    lv: "Palaidiet kataloga importu ar šo failu izmēģinājuma režīmā (--dry-run), izlabojiet norādītās rindas un ievietojiet failu vēlreiz; līdz tam spēkā ir iepriekšējie dati.",
+    en: "Run the directory import on this file as a dry run (--dry-run), fix the lines it names and drop the file again; until then the previous data stays in force.",
+  },
+  "alert.action.DIRECTORY_SYNC_SKIPPED": {
+    lv: "Pārbaudiet darbinieka (worker) konfigurāciju: personas datu atslēgu un kataloga mapi.",
+    en: "Check the worker's configuration: the personal-data key and the directory drop folder.",
   },
   "alert.action.NOBODY_TO_ASSIGN": {
     lv: "Piešķiriet lomu kādam darbiniekam pmp-bot katalogā.",

@@ -76,6 +76,64 @@ describe("nightly directory jobs", () => {
     },
   );
 
+  it(
+    "MK 89 duties rest on the directory: a rejected night's file is an alert a person sees, raised once a night",
+    { timeout: 60_000 },
+    async () => {
+      const files = await exampleFiles();
+      // The staff list with its deliberate errors: all or nothing, so the whole file is rejected.
+      await writeFile(join(root, EXAMPLE_MUNICIPALITY, files.staff.name), files.staff.content);
+      const night = "2026-12-05T00:30:00.000Z";
+      expect(await jobs.syncDirectoryFolder({ root }, night)).toEqual({
+        municipalities: 1,
+        files: { SAME_FILE: 3, REJECTED: 1 },
+      });
+      await jobs.syncDirectoryFolder({ root }, night); // the scheduled job's retry of the same night
+      const alerts = await db.prisma.operatorAlert.findMany({ where: { kind: "DIRECTORY_IMPORT_REJECTED" } });
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0]!.message).toMatch(
+        new RegExp(
+          `^DIRECTORY_IMPORT_REJECTED: ${EXAMPLE_MUNICIPALITY}/${files.staff.name} \\(\\d+ line\\(s\\) with errors`,
+        ),
+      );
+      // Counts and file names only: the rejected lines' names and e-mails stay out of the alert.
+      expect(JSON.stringify(alerts)).not.toMatch(/@kalnu-novads\.example/);
+      expect(await db.prisma.staffMember.count({ where: { active: true } })).toBe(51);
+      // Fixed the next night: applied, and no new alert.
+      await writeFile(
+        join(root, EXAMPLE_MUNICIPALITY, files.staff.name),
+        files.staff.content
+          .split("\n")
+          .filter((line) => !line.startsWith("err."))
+          .join("\n"),
+      );
+      expect((await jobs.syncDirectoryFolder({ root }, "2026-12-06T00:30:00.000Z")).files).toEqual({ SAME_FILE: 4 });
+      expect(await db.prisma.operatorAlert.count({ where: { kind: "DIRECTORY_IMPORT_REJECTED" } })).toBe(1);
+    },
+  );
+
+  it("a night the sync cannot run (no personal-data key) is an alert, not a log line only", async () => {
+    const withoutKey = createDirectoryActivities({
+      prisma: db.prisma,
+      logger: createLogger("test", "debug", () => {}),
+      alerts: createOperatorAlerts({
+        prisma: db.prisma,
+        outbox: createOutbox({ prisma: db.prisma }),
+        directory: createDirectoryRepository(db.prisma),
+        logger: createLogger("test", "debug", () => {}),
+      }),
+    });
+    expect(await withoutKey.syncDirectoryFolder({ root }, "2026-12-07T00:30:00.000Z")).toEqual({
+      municipalities: 0,
+      files: {},
+    });
+    await withoutKey.syncDirectoryFolder({ root }, "2026-12-07T00:30:00.000Z");
+    const alerts = await db.prisma.operatorAlert.findMany({ where: { kind: "DIRECTORY_SYNC_SKIPPED" } });
+    expect(alerts.map((a) => a.message)).toEqual([
+      `DIRECTORY_SYNC_SKIPPED: ${root} (no personal-data key configured (PERSONAL_DATA_KEY))`,
+    ]);
+  });
+
   it("links whoever the workspace knows by e-mail", async () => {
     slack.setUsers({
       "vsk.director@kalnu-novads.example": "UDIR00001",

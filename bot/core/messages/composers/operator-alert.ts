@@ -5,7 +5,13 @@ import type { Message } from "../model.js";
 // codes only: an alert never carries personal data, so it can go to a channel.
 
 export interface OperatorAlertView {
-  kind: "DELIVERY_FAILED" | "NO_ADDRESS" | "NOBODY_TO_ASSIGN" | "DIRECTORY_HANDOVER";
+  kind:
+    | "DELIVERY_FAILED"
+    | "NO_ADDRESS"
+    | "NOBODY_TO_ASSIGN"
+    | "DIRECTORY_HANDOVER"
+    | "DIRECTORY_IMPORT_REJECTED"
+    | "DIRECTORY_SYNC_SKIPPED";
   /** What happened, in the system's words (an error code, a role); no personal data. */
   detail: string;
   /** The message or duty concerned, by key. */
