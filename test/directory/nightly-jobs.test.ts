@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOperatorAlerts } from "../../activities/delivery/operator-alerts.js";
 import { createOutbox } from "../../activities/delivery/outbox.js";
-import { createDirectoryActivities } from "../../activities/directory/directory-activities.js";
+import { createDirectoryActivities, type DirectoryJobDeps } from "../../activities/directory/directory-activities.js";
 import { createSlackAccountLookup } from "../../activities/directory/slack-account-lookup.js";
 import { migrateDatabase } from "../../prisma/migrate.js";
 import { createDirectoryRepository } from "../../prisma/repositories/directory-repository.js";
@@ -17,11 +17,19 @@ import { EXAMPLE_MUNICIPALITY, exampleFiles } from "./support.js";
 
 // The nightly jobs' activities as the scheduled job calls them: a drop folder per municipality, and the linking.
 
+/** A night's export without the example's deliberate errors (its `err.` lines). */
+const withoutDeliberateErrors = (content: string) =>
+  content
+    .split("\n")
+    .filter((line) => !line.startsWith("err."))
+    .join("\n");
+
 describe("nightly directory jobs", () => {
   let db: TestDatabase;
   let root: string;
   let slack: FakeSlackApi;
   const logLines: string[] = [];
+  let deps: DirectoryJobDeps;
   let jobs: ReturnType<typeof createDirectoryActivities>;
 
   beforeAll(async () => {
@@ -32,15 +40,11 @@ describe("nightly directory jobs", () => {
     root = await mkdtemp(join(tmpdir(), "pmp-directory-"));
     const files = await exampleFiles();
     await mkdir(join(root, EXAMPLE_MUNICIPALITY));
-    // The night's export without the example's deliberate errors in the staff list.
-    const staff = files.staff.content
-      .split("\n")
-      .filter((line) => !line.startsWith("err."))
-      .join("\n");
+    const staff = withoutDeliberateErrors(files.staff.content);
     for (const file of [files.municipality, files.agencies, files.schools, { ...files.staff, content: staff }])
       await writeFile(join(root, EXAMPLE_MUNICIPALITY, file.name), file.content);
     const logger = createLogger("test", "debug", (line) => logLines.push(line));
-    jobs = createDirectoryActivities({
+    deps = {
       prisma: db.prisma,
       logger,
       alerts: createOperatorAlerts({
@@ -51,7 +55,8 @@ describe("nightly directory jobs", () => {
       }),
       key: db.key,
       chatAccountLookups: async () => [await createSlackAccountLookup({ token: TEST_BOT_TOKEN, apiUrl: slack.apiUrl })],
-    });
+    };
+    jobs = createDirectoryActivities(deps);
   }, 120_000);
   afterAll(async () => {
     await slack?.close();
@@ -100,29 +105,14 @@ describe("nightly directory jobs", () => {
       expect(JSON.stringify(alerts)).not.toMatch(/@kalnu-novads\.example/);
       expect(await db.prisma.staffMember.count({ where: { active: true } })).toBe(51);
       // Fixed the next night: applied, and no new alert.
-      await writeFile(
-        join(root, EXAMPLE_MUNICIPALITY, files.staff.name),
-        files.staff.content
-          .split("\n")
-          .filter((line) => !line.startsWith("err."))
-          .join("\n"),
-      );
+      await writeFile(join(root, EXAMPLE_MUNICIPALITY, files.staff.name), withoutDeliberateErrors(files.staff.content));
       expect((await jobs.syncDirectoryFolder({ root }, "2026-12-06T00:30:00.000Z")).files).toEqual({ SAME_FILE: 4 });
       expect(await db.prisma.operatorAlert.count({ where: { kind: "DIRECTORY_IMPORT_REJECTED" } })).toBe(1);
     },
   );
 
   it("a night the sync cannot run (no personal-data key) is an alert, not a log line only", async () => {
-    const withoutKey = createDirectoryActivities({
-      prisma: db.prisma,
-      logger: createLogger("test", "debug", () => {}),
-      alerts: createOperatorAlerts({
-        prisma: db.prisma,
-        outbox: createOutbox({ prisma: db.prisma }),
-        directory: createDirectoryRepository(db.prisma),
-        logger: createLogger("test", "debug", () => {}),
-      }),
-    });
+    const withoutKey = createDirectoryActivities({ ...deps, key: undefined });
     expect(await withoutKey.syncDirectoryFolder({ root }, "2026-12-07T00:30:00.000Z")).toEqual({
       municipalities: 0,
       files: {},
