@@ -21,9 +21,14 @@ export function asLocale(value: unknown): Locale {
 
 type Params = Record<string, string | number>;
 /** Latvian and English are required for every text; other languages add theirs when translated. */
-type Entry = { lv: string; en: string } & Partial<Record<Locale, string>>;
+export type TextEntry = { lv: string; en: string } & Partial<Record<Locale, string>>;
+type Entry = TextEntry;
 
-const MESSAGES = {
+/**
+ * The core's texts. A capability with many texts of its own keeps them in bot/core/texts/<capability>.ts
+ * (`export const X_TEXTS = { … } satisfies Record<string, TextEntry>`) and spreads them into MESSAGES below.
+ */
+const CORE_MESSAGES = {
   "help.title": { lv: "pmp-bot komandas", en: "pmp-bot commands" },
   "help.report": {
     lv: "{command} — ziņot par iespējamu PMP risku (izglītojamais, riski, biežums)",
@@ -459,6 +464,10 @@ const MESSAGES = {
     lv: "Piešķiriet lomu kādam darbiniekam pmp-bot katalogā.",
     en: "Give the role to a staff member in the pmp-bot directory.",
   },
+} satisfies Record<string, Entry>;
+
+const MESSAGES = {
+  ...CORE_MESSAGES,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;
