@@ -84,6 +84,19 @@ export const takeCaseUpdate = defineUpdate<TakeCaseResult, [{ staffId: string }]
 export const decideCaseUpdate = defineUpdate<CaseState, [CaseDecision]>("decideCase");
 export const caseStateQuery = defineQuery<CaseState>("caseState");
 
+/**
+ * A support plan of the case reached an end of its own (closed, or made inactive). The plan workflow sends it
+ * (`getExternalWorkflowHandle(caseWorkflowId(caseId))`); the case workflow closes the case once none of its plans
+ * is still open, and sends the outcome to every professional involved (seed 003: known to all professionals).
+ */
+export interface PlanSettled {
+  planId: string;
+  status: "CLOSED" | "INACTIVE";
+  /** ISO instant the plan ended. */
+  settledAt: string;
+}
+export const planSettledSignal = defineSignal<[PlanSettled]>("planSettled");
+
 /** Error types the validators use, so the bot can turn them into the right message. */
 export const CaseErrors = {
   ALREADY_TAKEN: "ALREADY_TAKEN",
