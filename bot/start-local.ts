@@ -1,4 +1,5 @@
 import { createPrismaClient } from "../prisma/client.js";
+import { EmbeddedPostgresError } from "../prisma/embedded-postgres.js";
 import { openDatabase } from "../prisma/database.js";
 import { migrateDatabase } from "../prisma/migrate.js";
 import { resolvePersonalDataKey } from "../prisma/personal-data-key.js";
@@ -15,7 +16,9 @@ import { openTemporalEngine } from "./local-temporal/index.js";
 
 // `npm start`: the whole product in one process on embedded defaults. PostgreSQL (embedded unless
 // DATABASE_URL), migrations, demo data on a fresh local database, a Temporal engine, the worker and the bot.
-// Ctrl-C / SIGTERM stops them in reverse order, so no database or engine process is left behind.
+// Ctrl-C / SIGTERM stops them in reverse order, so no database or engine process is left behind. The npm script
+// `exec`s node itself, so npm's SIGTERM reaches this process (a shell in between would die and orphan it), and the
+// embedded PostgreSQL runs in a process group of its own, so a terminal's Ctrl-C reaches it only through us, last.
 
 type Stop = { name: string; stop: () => Promise<unknown> };
 
@@ -34,19 +37,22 @@ async function main(): Promise<void> {
     logger.info("stopped");
     process.exit(code);
   };
-  process.once("SIGINT", () => void shutdown("SIGINT", 0));
-  process.once("SIGTERM", () => void shutdown("SIGTERM", 0));
+  // `on`, not `once`: a second Ctrl-C while stopping must not kill the process half-way (the default action).
+  process.on("SIGINT", () => void shutdown("SIGINT", 0));
+  process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
 
   try {
     await start(env, logger, stops);
   } catch (error) {
     logger.error("start-up failed", { error: errorMessage(error) });
+    // A set-up problem (another pmp-bot on this folder, a folder the database cannot enter) in one plain line too.
+    if (error instanceof EmbeddedPostgresError) console.error(`pmp-bot: ${error.message}`);
     await shutdown("start-up failed", 1);
   }
 }
 
 async function start(env: ReturnType<typeof loadLocalEnv>, logger: Logger, stops: Stop[]): Promise<void> {
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.PMP_DATA_DIR });
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.PMP_DATA_DIR, whenRunning: "refuse" });
   stops.push({ name: "database", stop: db.stop });
   logger.info(db.embedded ? "database: embedded PostgreSQL" : "database: DATABASE_URL", {
     url: db.url.replace(/:[^:@/]*@/, ":***@"),

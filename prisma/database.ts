@@ -4,7 +4,7 @@ import { startEmbeddedPostgres } from "./embedded-postgres.js";
 
 export interface Database {
   url: string;
-  /** True when this process started its own PostgreSQL and must stop it. */
+  /** True for the local embedded PostgreSQL (started by this process, or by a running `npm start` it joined). */
   embedded: boolean;
   stop(): Promise<void>;
 }
@@ -13,17 +13,21 @@ const LOCAL_DATABASE = "pmp";
 
 /**
  * The database a process uses: the server at DATABASE_URL when set, otherwise an embedded PostgreSQL whose
- * data stays in `<dataDir>/postgres` between runs. No manual setup on a fresh machine.
+ * data stays in `<dataDir>/postgres` between runs. No manual setup on a fresh machine. A CLI run beside a running
+ * `npm start` uses that process's server and leaves it running; `whenRunning: "refuse"` (a second `npm start`)
+ * throws an EmbeddedPostgresError that says what to do instead.
  */
 export async function openDatabase(options: {
   databaseUrl?: string | undefined;
   dataDir: string;
+  whenRunning?: "share" | "refuse";
   onLog?: (line: string) => void;
 }): Promise<Database> {
   if (options.databaseUrl) return { url: options.databaseUrl, embedded: false, stop: async () => {} };
   const cluster = await startEmbeddedPostgres({
     dataDir: resolve(join(options.dataDir, "postgres")),
     persistent: true,
+    whenRunning: options.whenRunning ?? "share",
     ...(options.onLog ? { onLog: options.onLog } : {}),
   });
   try {
