@@ -29,7 +29,7 @@ type Entry = TextEntry;
  * (`export const X_TEXTS = { … } satisfies Record<string, TextEntry>`) and spreads them into MESSAGES below.
  */
 const CORE_MESSAGES = {
-  "help.title": { lv: "pmp-bot komandas", en: "pmp-bot commands" },
+  "help.title": { lv: "PMP komandas", en: "PMP commands" },
   "help.report": {
     lv: "{command} — ziņot par iespējamu PMP risku (izglītojamais, riski, biežums)",
     en: "{command} — report a possible early-school-leaving risk",
@@ -47,7 +47,7 @@ const CORE_MESSAGES = {
     en: "{command} — this help ({other} — latviski)",
   },
   "help.privacy": {
-    lv: "Čatā neraksti vārdus un personas kodus: lietas tiek apzīmētas ar atsaucēm.",
+    lv: "Čatā nerakstiet vārdus un personas kodus: lietas apzīmē ar atsaucēm.",
     en: "Never write names or personal codes in chat: cases are identified by references.",
   },
   "error.unregistered": {
@@ -60,7 +60,7 @@ const CORE_MESSAGES = {
     en: "Access to cases needs valid data-protection training.",
   },
   "error.unknownCase": {
-    lv: "Lieta {ref} nav atrasta vai jums nav piekļuves.",
+    lv: "Lieta {ref} nav atrasta, vai Jums nav piekļuves tai.",
     en: "Case {ref} not found or not accessible to you.",
   },
   "error.unknownCommand": { lv: "Nezināma komanda. Izmantojiet {command}.", en: "Unknown command. Try {command}." },
@@ -97,7 +97,15 @@ const CORE_MESSAGES = {
     lv: "Atzīmējiet vismaz vienu risku vai aprakstiet citu.",
     en: "Mark at least one risk or describe another.",
   },
-  "report.error.otherTooLong": { lv: "Ne vairāk kā 500 rakstzīmes.", en: "At most 500 characters." },
+  "text.tooShort": {
+    lv: "Ierakstiet vismaz {min#rakstzīmi|rakstzīmes}.",
+    en: "Write at least {min#character|characters}.",
+  },
+  "text.tooLong": {
+    lv: "Ne vairāk kā {max#rakstzīme|rakstzīmes} (tagad {length}).",
+    en: "At most {max#character|characters} (now {length}).",
+  },
+  "decide.error.intensity": { lv: "Izvēlieties riska intensitāti.", en: "Choose the risk intensity." },
   "report.error.lowAttainment": { lv: "Skaitlis no 0 līdz 20.", en: "A number from 0 to 20." },
   "report.done.title": { lv: "Paldies!", en: "Thank you!" },
   "report.done": {
@@ -183,8 +191,8 @@ const CORE_MESSAGES = {
   "decide.already": { lv: "Par lietu {ref} lēmums jau pieņemts.", en: "Case {ref} has already been decided." },
   "details.title": { lv: "Lieta {ref}", en: "Case {ref}" },
   "details.learner": {
-    lv: "Izglītojamais: {code} ({initials}), {class}. klase",
-    en: "Learner: {code} ({initials}), class {class}",
+    lv: "Izglītojamais: {code} ({initials}), {class}",
+    en: "Learner: {code} ({initials}), {class}",
   },
   "details.status": { lv: "Statuss: {status}; līmenis: {level}", en: "Status: {status}; level: {level}" },
   "details.manager": { lv: "Lietas vadītājs: {name}", en: "Case manager: {name}" },
@@ -195,8 +203,8 @@ const CORE_MESSAGES = {
   "details.why": { lv: "Kāpēc šis līmenis: {why}", en: "Why this level: {why}" },
   "details.clears": { lv: "Kas to mazinātu: {clears}", en: "What would lower it: {clears}" },
   "absence.parentContact": {
-    lv: "Kavējums bez informācijas: {learner} ({class}. klase), {date}. Sazinieties ar {whom} līdz mācību dienas beigām ({due}) un atzīmējiet rezultātu. [{point}]",
-    en: "Absence without information: {learner} (class {class}), {date}. Contact {whom} by the end of the school day ({due}) and record the outcome. [{point}]",
+    lv: "Kavējums bez informācijas ({date}): {learner} ({class}). Sazinieties ar {whom} līdz mācību dienas beigām ({due}) un atzīmējiet rezultātu. ({point})",
+    en: "Absence without information ({date}): {learner} ({class}). Contact {whom} by the end of the school day ({due}) and record the outcome. ({point})",
   },
   "absence.whom.parents": { lv: "vecākiem", en: "the parents" },
   "absence.whom.outOfFamily": {
@@ -208,37 +216,37 @@ const CORE_MESSAGES = {
   "absence.outcome.UNJUSTIFIED": { lv: "Sazinājos: neattaisnots", en: "Contacted: unjustified" },
   "absence.outcome.UNREACHABLE": { lv: "Nevarēja sazināties", en: "Could not reach" },
   "absence.viisEntry": {
-    lv: "{learner} ({class}. klase) šajā semestrī ir {count} neattaisnoti kavējumi: nekavējoties ievadiet VIIS kavējumus, to iemeslus un rīcību to novēršanai. [{point}]",
-    en: "{learner} (class {class}) has {count} unexcused absences this semester: enter the absences, their reasons and the remedial action in VIIS now. [{point}]",
+    lv: "{learner} ({class}) šajā semestrī ir {count#neattaisnots kavējums|neattaisnoti kavējumi}: nekavējoties ievadiet VIIS kavējumus, to iemeslus un rīcību to novēršanai. ({point})",
+    en: "{learner} ({class}) has {count#unexcused absence|unexcused absences} this semester: enter the absences, their reasons and the remedial action in VIIS now. ({point})",
   },
   "absence.viisDone": { lv: "Ievadīts VIIS", en: "Entered in VIIS" },
   "absence.resolved": { lv: "Situācija atrisināta", en: "Situation resolved" },
   "absence.remedial": { lv: "Rīcība kavējumu novēršanai (bez vārdiem)", en: "Remedial action (no names)" },
   "absence.informed": {
-    lv: "Informācijai: izglītojamais {learner} ({school}) šajā semestrī pārsniedza neattaisnoto kavējumu robežu ({count}). Direktoram uzdots ievadīt VIIS. [{point}]",
-    en: "For information: learner {learner} ({school}) passed the unexcused-absence threshold this semester ({count}). The director has been asked to enter it in VIIS. [{point}]",
+    lv: "Informācijai: izglītojamais {learner} ({school}) šajā semestrī pārsniedza neattaisnoto kavējumu robežu ({count}). Direktoram uzdots ievadīt VIIS. ({point})",
+    en: "For information: learner {learner} ({school}) passed the unexcused-absence threshold this semester ({count}). The director has been asked to enter it in VIIS. ({point})",
   },
   "absence.referral": {
-    lv: "{learner} ({class}. klase): kavējumu problēma nav atrisināta. Nosūtiet e-parakstītu dokumentu sociālā dienesta oficiālajā e-pastā ({email}) un atzīmējiet nosūtīšanu. [{point}]",
-    en: "{learner} (class {class}): the absences are not resolved. Send an e-signed document to the social service's official e-mail ({email}) and record that it was sent. [{point}]",
+    lv: "{learner} ({class}): kavējumu problēma nav atrisināta. Nosūtiet e-parakstītu dokumentu sociālā dienesta oficiālajā e-pastā ({email}) un atzīmējiet nosūtīšanu. ({point})",
+    en: "{learner} ({class}): the absences are not resolved. Send an e-signed document to the social service's official e-mail ({email}) and record that it was sent. ({point})",
   },
   "absence.referralSent": { lv: "Dokuments nosūtīts", en: "Document sent" },
   "absence.documentRef": { lv: "Dokumenta numurs vai atsauce", en: "Document number or reference" },
   "absence.ack": {
-    lv: "Saņemts skolas nosūtījums par izglītojamo {learner} ({school}). Lūdzu, apstipriniet saņemšanu līdz {due}. [{point}]",
-    en: "A school referral about learner {learner} ({school}) was sent to you. Please acknowledge receipt by {due}. [{point}]",
+    lv: "Saņemts skolas nosūtījums par izglītojamo {learner} ({school}). Lūdzu, apstipriniet saņemšanu līdz {due}. ({point})",
+    en: "A school referral about learner {learner} ({school}) was sent to you. Please acknowledge receipt by {due}. ({point})",
   },
   "absence.ackDone": { lv: "Saņemšana apstiprināta", en: "Receipt acknowledged" },
   "absence.reminder": {
-    lv: "Atgādinājums: uzdevums par {learner} termiņš ir {due}.",
+    lv: "Atgādinājums: uzdevuma par {learner} termiņš ir {due}.",
     en: "Reminder: the task about {learner} is due {due}.",
   },
   "absence.overdue": {
-    lv: "Nokavēts termiņš ({due}): uzdevums par {learner} ({school}) nav izpildīts. Lūdzu, rīkojieties. [{point}]",
-    en: "Missed deadline ({due}): the task about {learner} ({school}) was not done. Please act. [{point}]",
+    lv: "Nokavēts termiņš ({due}): uzdevums par {learner} ({school}) nav izpildīts. Lūdzu, rīkojieties. ({point})",
+    en: "Missed deadline ({due}): the task about {learner} ({school}) was not done. Please act. ({point})",
   },
   "absence.agenda": {
-    lv: "Izglītojamais {learner} ({school}) pārsniedza {count} neattaisnotas stundas mācību gadā: iekļauts starpinstitūciju sadarbības grupas nākamās sēdes darba kārtībā.",
+    lv: "Izglītojamā {learner} ({school}) neattaisnoti kavēto stundu skaits mācību gadā pārsniedza {count}: jautājums iekļauts starpinstitūciju sadarbības grupas nākamās sēdes darba kārtībā.",
     en: "Learner {learner} ({school}) passed {count} unexcused lessons this school year: added to the inter-institutional group's next agenda.",
   },
   "absence.contacts": { lv: "Kontakti (skatījums reģistrēts):", en: "Contacts (this view is logged):" },
@@ -264,8 +272,8 @@ const CORE_MESSAGES = {
   "absence.whom.list": { lv: "šiem kontaktiem: {list}", en: "these contacts: {list}" },
   "relation.LEARNER": { lv: "izglītojamais pats", en: "the learner in person" },
   "absence.catchUp": {
-    lv: "Vēlu saņemti kavējumi bez informācijas: {learner} ({class}. klase), dienas {dates}. Sazinieties ar {whom} par visām šīm dienām līdz {due} un atzīmējiet rezultātu. [{point}]",
-    en: "Late-arriving absences without information: {learner} (class {class}), days {dates}. Contact {whom} about all of these days by {due} and record the outcome. [{point}]",
+    lv: "Vēlu saņemti kavējumi bez informācijas ({dates}): {learner} ({class}). Sazinieties ar {whom} par visām šīm dienām līdz {due} un atzīmējiet rezultātu. ({point})",
+    en: "Late-arriving absences without information ({dates}): {learner} ({class}). Contact {whom} about all of these days by {due} and record the outcome. ({point})",
   },
   "absence.note.noneOnFile": {
     lv: "Nav reģistrēta neviena kontaktpersona, ar ko sazināties; skolas koordinators ir informēts.",
@@ -280,28 +288,28 @@ const CORE_MESSAGES = {
     en: "The school-year calendar is not loaded: the deadline was counted in working days.",
   },
   "absence.countCorrected": {
-    lv: "Labojums: {learner} ({class}. klase) neattaisnoto kavējumu skaits tagad ir {count}. Pienākums ievadīt VIIS paliek spēkā. [{point}]",
-    en: "Correction: {learner} (class {class}) now has {count} unexcused absences. The duty to enter them in VIIS stands. [{point}]",
+    lv: "Labojums: {learner} ({class}) neattaisnoto kavējumu skaits tagad ir {count}. Pienākums ievadīt VIIS paliek spēkā. ({point})",
+    en: "Correction: {learner} ({class}) now has {count#unexcused absence|unexcused absences}. The duty to enter them in VIIS stands. ({point})",
   },
   "absence.alert.NO_CONTACT_ON_FILE": {
-    lv: "{learner} ({class}. klase): nav reģistrēta kontaktpersona ({expected}), ar ko sazināties par kavējumiem. Lūdzu, papildiniet kontaktus. [{point}]",
-    en: "{learner} (class {class}): no contact ({expected}) is on file to reach about absences. Please add the contacts. [{point}]",
+    lv: "{learner} ({class}): nav reģistrēta kontaktpersona ({expected}), ar ko sazināties par kavējumiem. Lūdzu, papildiniet kontaktus. ({point})",
+    en: "{learner} ({class}): no contact ({expected}) is on file to reach about absences. Please add the contacts. ({point})",
   },
   "absence.alert.CALENDAR_MISSING": {
-    lv: "Mācību gada kalendārs nav ielādēts: termiņi par izglītojamo {learner} ({school}) skaitīti darba dienās. Lūdzu, ievadiet kalendāru. [{point}]",
-    en: "The school-year calendar is not loaded: deadlines about learner {learner} ({school}) are counted in working days. Please enter the calendar. [{point}]",
+    lv: "Mācību gada kalendārs nav ielādēts: termiņi par izglītojamo {learner} ({school}) skaitīti darba dienās. Lūdzu, ievadiet kalendāru. ({point})",
+    en: "The school-year calendar is not loaded: deadlines about learner {learner} ({school}) are counted in working days. Please enter the calendar. ({point})",
   },
   "absence.alert.UNKNOWN_MUNICIPALITY": {
-    lv: "Izglītojamā {learner} ({school}) deklarētās dzīvesvietas pašvaldība ({code}) nav atrodama: paziņojums un nosūtījums paliek šīs pašvaldības ziņā, līdz to noskaidro. [{point}]",
-    en: "The municipality of learner {learner}'s ({school}) declared residence ({code}) is not on record: the notice and the referral stay with this municipality until it is found. [{point}]",
+    lv: "Izglītojamā {learner} ({school}) deklarētās dzīvesvietas pašvaldība ({code}) nav atrodama: paziņojums un nosūtījums paliek šīs pašvaldības ziņā, līdz to noskaidro. ({point})",
+    en: "The municipality of learner {learner}'s ({school}) declared residence ({code}) is not on record: the notice and the referral stay with this municipality until it is found. ({point})",
   },
   "absence.calendarMissing": {
     lv: "Nākamā mācību gada ({year}) kalendārs nav ievadīts. Bez tā MK 89 termiņus pēc 1. septembra skaitīs darba dienās, nevis mācību dienās. Lūdzu, ievadiet kalendāru līdz 1. maijam.",
     en: "Next school year's calendar ({year}) has not been entered. Without it, MK 89 deadlines after 1 September are counted in working days, not school days. Please enter the calendar by 1 May.",
   },
   "absence.informed.ORPHANS_COURT": {
-    lv: "Informācijai: izglītojamajam {learner} ({school}), kas ir bāriņtiesas pārziņā, ir kavējumi bez informācijas; skola sazinās ar aizbildni vai aprūpes iestādi. [{point}]",
-    en: "For information: learner {learner} ({school}), in the orphan's court's care, has absences without information; the school is contacting the guardian or care institution. [{point}]",
+    lv: "Informācijai: izglītojamajam {learner} ({school}), kas ir bāriņtiesas pārziņā, ir kavējumi bez informācijas; skola sazinās ar aizbildni vai aprūpes iestādi. ({point})",
+    en: "For information: learner {learner} ({school}), in the orphan's court's care, has absences without information; the school is contacting the guardian or care institution. ({point})",
   },
   "relation.MOTHER": { lv: "māte", en: "mother" },
   "relation.FATHER": { lv: "tēvs", en: "father" },
@@ -310,7 +318,7 @@ const CORE_MESSAGES = {
   "relation.GUARDIAN": { lv: "aizbildnis", en: "guardian" },
   "relation.CARE_INSTITUTION_HEAD": { lv: "aprūpes iestādes vadītājs", en: "care-institution head" },
   "relation.OTHER": { lv: "cits", en: "other" },
-  "home.title": { lv: "pmp-bot: mani uzdevumi", en: "pmp-bot: my tasks" },
+  "home.title": { lv: "Mani PMP uzdevumi", en: "My PMP tasks" },
   "home.cases": { lv: "Lietas, kuras vadu", en: "Cases I manage" },
   "home.noCases": { lv: "Nav atvērtu lietu.", en: "No open cases." },
   "home.case": { lv: "{ref} — {status}, {level}{deadline}", en: "{ref} — {status}, {level}{deadline}" },
@@ -326,7 +334,7 @@ const CORE_MESSAGES = {
   "status.REJECTED": { lv: "noraidīts", en: "rejected" },
   "status.CLOSED": { lv: "slēgts", en: "closed" },
   "help.refPlaceholder": { lv: "atsauce", en: "ref" },
-  "result.title": { lv: "pmp-bot", en: "pmp-bot" },
+  "result.title": { lv: "Izdarīts", en: "Done" },
   "result.ok": { lv: "Labi", en: "OK" },
   "teams.form.refreshField": { lv: "Atjaunot izvēles", en: "Update the choices" },
   "teams.turnError": {
@@ -338,7 +346,7 @@ const CORE_MESSAGES = {
   "home.task.OPEN": { lv: "", en: "" },
   "home.task.OVERDUE": { lv: " (nokavēts)", en: " (overdue)" },
   "home.task.ESCALATED": { lv: " (eskalēts)", en: " (escalated)" },
-  "home.legalPoint": { lv: " [{point}]", en: " [{point}]" },
+  "home.legalPoint": { lv: " ({point})", en: " ({point})" },
   "task.CASE_INVESTIGATION": { lv: "Lietas izpēte", en: "Case investigation" },
   "task.PARENT_CONTACT": { lv: "Sazināšanās ar vecākiem", en: "Parent contact" },
   "task.VIIS_ENTRY": { lv: "Kavējumu ievade VIIS", en: "VIIS absence entry" },
@@ -355,14 +363,17 @@ const CORE_MESSAGES = {
     en: "long-lasting ({days} d) significant risks ({risks})",
   },
   "reason.LOW_ATTAINMENT_PERSISTENT": {
-    lv: "atkārtoti zemi vērtējumi {subjects} priekšmetos",
-    en: "repeatedly low grades in {subjects} subjects",
+    lv: "atkārtoti zemi vērtējumi {subjects#priekšmetā|priekšmetos}",
+    en: "repeatedly low grades in {subjects#subject|subjects}",
   },
   "reason.IMMEDIATE_RISK": {
     lv: "tūlītēju intervenci prasoši riski ({risks})",
     en: "risks needing immediate intervention ({risks})",
   },
-  "reason.LOW_ATTAINMENT": { lv: "zemi vērtējumi {subjects} priekšmetos", en: "low grades in {subjects} subjects" },
+  "reason.LOW_ATTAINMENT": {
+    lv: "zemi vērtējumi {subjects#priekšmetā|priekšmetos}",
+    en: "low grades in {subjects#subject|subjects}",
+  },
   "reason.REPEATED": { lv: "atkārtoti ziņoti riski ({risks})", en: "repeatedly reported risks ({risks})" },
   "reason.LONG_LASTING": { lv: "ilgstoši riski ({risks}, {days} d.)", en: "long-lasting risks ({risks}, {days} d)" },
   "reason.MANY_RISKS": {
@@ -376,8 +387,8 @@ const CORE_MESSAGES = {
     en: "the investigation rules out the threat ({risks})",
   },
   "clears.ATTAINMENT_IMPROVES": {
-    lv: "zemi vērtējumi mazāk nekā {subjects} priekšmetos",
-    en: "low grades in fewer than {subjects} subjects",
+    lv: "zemi vērtējumi mazāk nekā {subjects#priekšmetā|priekšmetos}",
+    en: "low grades in fewer than {subjects#subject|subjects}",
   },
   "clears.NO_NEW_REPORT_UNTIL": { lv: "nav jaunu ziņojumu līdz {date}", en: "no new report until {date}" },
   "clears.FEWER_STRONG_RISKS": {
@@ -482,8 +493,49 @@ export function template(locale: Locale, key: MessageKey): string {
   return entry.lv;
 }
 
+/**
+ * A placeholder in a text: `{name}` is replaced by its value; `{name#one|other}` (or `{name#one|other|zero}`) by the
+ * number and the noun form its count takes in the locale, so "21 neattaisnots kavējums", "22 neattaisnoti kavējumi".
+ */
+export const PLACEHOLDER = /\{(\w+)(?:#([^{}|]*)\|([^{}|]*)(?:\|([^{}|]*))?)?\}/g;
+
+/** The value of one placeholder match: the parameter, or the number with its noun form. */
+export function placeholderValue(
+  locale: Locale,
+  match: RegExpMatchArray,
+  value: string | number | undefined,
+): string | undefined {
+  const [, , one, other, zero] = match;
+  if (value === undefined) return undefined;
+  if (one === undefined || other === undefined) return String(value);
+  return `${value} ${pluralForm(locale, Number(value), { one, other, ...(zero !== undefined ? { zero } : {}) })}`;
+}
+
 export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
-  return template(locale, key).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return template(locale, key).replace(PLACEHOLDER, (...args: string[]) => {
+    const match = args.slice(0, 5) as unknown as RegExpMatchArray;
+    return placeholderValue(locale, match, params[args[1]!]) ?? args[0]!;
+  });
+}
+
+const PLURAL_RULES = new Map<Locale, Intl.PluralRules>();
+
+/**
+ * The noun form a count takes. Latvian agrees with the last digit: 1, 21, 101 take the singular ("kavējums"), 11
+ * and everything else the plural ("kavējumi"); Intl's "zero" class (0, 10–20, 30 …) also takes the plural unless a
+ * text gives a form of its own.
+ */
+export function pluralForm(
+  locale: Locale,
+  count: number,
+  forms: { one: string; other: string; zero?: string },
+): string {
+  let rules = PLURAL_RULES.get(locale);
+  if (!rules) PLURAL_RULES.set(locale, (rules = new Intl.PluralRules(DATE_LOCALE[locale] ?? DATE_LOCALE.lv)));
+  const category = rules.select(count);
+  if (category === "one") return forms.one;
+  if (category === "zero") return forms.zero ?? forms.other;
+  return forms.other;
 }
 
 /** A record's name in a locale: `{ nameLv, nameEn }` (and `nameRu` once there is one), Latvian as fallback. */
@@ -498,10 +550,13 @@ export function localName(entity: { nameLv: string; nameEn: string; nameRu?: str
 
 const DATE_LOCALE: Record<Locale, string> = { lv: "lv-LV", en: "en-GB", ru: "ru-RU" };
 
-/** Dates and times for people in Latvia: Europe/Riga, day.month.year as Latvians write it. */
+/**
+ * Dates and times for people in Latvia: Europe/Riga, day.month.year as Latvians write it. Latvian writes the
+ * ordinal dot after the year and the time after "plkst." ("05.10.2026. plkst. 17:00"); other languages as Intl does.
+ */
 export function formatRigaDateTime(iso: string | Date, locale: Locale): string {
   const date = typeof iso === "string" ? new Date(iso) : iso;
-  return new Intl.DateTimeFormat(DATE_LOCALE[locale] ?? DATE_LOCALE.lv, {
+  const format = new Intl.DateTimeFormat(DATE_LOCALE[locale] ?? DATE_LOCALE.lv, {
     timeZone: "Europe/Riga",
     day: "2-digit",
     month: "2-digit",
@@ -509,5 +564,59 @@ export function formatRigaDateTime(iso: string | Date, locale: Locale): string {
     hour: "2-digit",
     minute: "2-digit",
     hour12: false,
-  }).format(date);
+  });
+  if (locale !== "lv") return format.format(date);
+  const parts = format.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("day")}.${part("month")}.${part("year")}. plkst. ${part("hour")}:${part("minute")}`;
+}
+
+/**
+ * A calendar date (an ISO `yyyy-mm-dd` school day, or an instant's day in Riga) inside a sentence: "05.10.2026."
+ * in Latvian, "05/10/2026" in English. Never an ISO date in a sentence.
+ */
+export function formatRigaDate(date: string | Date, locale: Locale): string {
+  const instant =
+    typeof date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T12:00:00Z`) : new Date(date);
+  const format = new Intl.DateTimeFormat(DATE_LOCALE[locale] ?? DATE_LOCALE.lv, {
+    timeZone: "Europe/Riga",
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+  });
+  // Latvian writes the ordinal dot after the year, which Intl leaves out.
+  return locale === "lv" ? `${format.format(instant)}.` : format.format(instant);
+}
+
+/**
+ * A class as schools name it: "7.a klase", "10. klase", "2.k kurss" (vocational), "pirmsskolas grupa" (PII); the
+ * label itself when it follows none of these patterns. Never "7.a. klase".
+ */
+export function formatClass(label: string, locale: Locale): string {
+  const trimmed = label.trim();
+  const grade = /^(\d{1,2})\.?$/.exec(trimmed);
+  if (grade) return locale === "lv" ? `${grade[1]}. klase` : `grade ${grade[1]}`;
+  const course = /^(\d)\.?\s?k$/i.exec(trimmed);
+  if (course) return locale === "lv" ? `${course[1]}. kurss` : `year ${course[1]}`;
+  const parallel = /^(\d{1,2})\.?\s?([a-zāčēģīķļņšūž])$/i.exec(trimmed);
+  if (parallel) return locale === "lv" ? `${parallel[1]}.${parallel[2]} klase` : `class ${parallel[1]}.${parallel[2]}`;
+  if (/^PII$/i.test(trimmed)) return locale === "lv" ? "pirmsskolas grupa" : "pre-school group";
+  return trimmed;
+}
+
+/**
+ * A legal point as people cite it, not as the rule set names it: "MK89_P7_2" is "MK noteikumu Nr. 89 7.2. apakšpunkts"
+ * ("Cabinet Regulation No. 89, sub-point 7.2"). Codes of no known form are shown as they are.
+ */
+export function formatLegalPoint(point: string, locale: Locale): string {
+  const match = /^MK(\d+)_P(\d+)(?:_(\d+))?$/.exec(point);
+  if (!match) return point;
+  const [, regulation, main, sub] = match;
+  if (locale === "lv")
+    return sub
+      ? `MK noteikumu Nr. ${regulation} ${main}.${sub}. apakšpunkts`
+      : `MK noteikumu Nr. ${regulation} ${main}. punkts`;
+  return sub
+    ? `Cabinet Regulation No. ${regulation}, sub-point ${main}.${sub}`
+    : `Cabinet Regulation No. ${regulation}, point ${main}`;
 }

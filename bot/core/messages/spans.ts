@@ -1,7 +1,7 @@
 // Spans from i18n templates: the text stays free of markup, and the composer says which placeholder is a case
 // reference, a command or an emphasised word. Every surface then shows emphasis its own way.
 
-import { template, type Locale, type MessageKey } from "../i18n.js";
+import { PLACEHOLDER, placeholderValue, template, type Locale, type MessageKey } from "../i18n.js";
 import type { Button, Message, Span } from "./model.js";
 
 export const plain = (text: string): Span => ({ kind: "plain", text });
@@ -22,12 +22,11 @@ export function tSpans(locale: Locale, key: MessageKey, params: Record<string, S
   };
   const source = template(locale, key);
   let at = 0;
-  for (const match of source.matchAll(/\{(\w+)\}/g)) {
+  for (const match of source.matchAll(PLACEHOLDER)) {
     pushPlain(source.slice(at, match.index));
     const value = params[match[1]!];
-    if (value === undefined) pushPlain(match[0]);
-    else if (typeof value === "object") out.push(value);
-    else pushPlain(String(value));
+    if (typeof value === "object") out.push(value);
+    else pushPlain(placeholderValue(locale, match, value) ?? match[0]);
     at = match.index + match[0].length;
   }
   pushPlain(source.slice(at));

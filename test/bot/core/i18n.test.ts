@@ -2,7 +2,12 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   asLocale,
+  formatClass,
+  formatLegalPoint,
+  formatRigaDate,
   formatRigaDateTime,
+  PLACEHOLDER,
+  pluralForm,
   localName,
   LOCALES,
   t,
@@ -42,14 +47,14 @@ describe("texts", () => {
   });
 
   it("use the same placeholders in every language", () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const placeholders = (text: string) => [...text.matchAll(PLACEHOLDER)].map((m) => m[1]).sort();
     for (const key of KEYS)
       for (const locale of LOCALES)
         expect(placeholders(template(locale, key)), `${key} (${locale})`).toEqual(placeholders(template("lv", key)));
   });
 
   it("fill placeholders and leave unknown ones visible", () => {
-    expect(t("lv", "error.unknownCase", { ref: "PMP-1" })).toBe("Lieta PMP-1 nav atrasta vai jums nav piekļuves.");
+    expect(t("lv", "error.unknownCase", { ref: "PMP-1" })).toBe("Lieta PMP-1 nav atrasta, vai Jums nav piekļuves tai.");
     expect(t("en", "error.unknownCase")).toBe("Case {ref} not found or not accessible to you.");
   });
 });
@@ -63,7 +68,7 @@ describe("a third language", () => {
 
   it("writes dates the Latvian way in Riga time for every locale", () => {
     const at = new Date("2025-03-30T00:30:00.000Z"); // 02:30 winter time, just before the clocks go forward
-    expect(formatRigaDateTime(at, "lv")).toBe("30.03.2025 02:30");
+    expect(formatRigaDateTime(at, "lv")).toBe("30.03.2025. plkst. 02:30");
     expect(formatRigaDateTime(at, "en")).toBe("30/03/2025, 02:30");
     expect(formatRigaDateTime(at, "ru")).toBe("30.03.2025, 02:30");
   });
@@ -84,5 +89,45 @@ describe("localName", () => {
     expect(localName(group, "ru")).toBe("Skolas vides riski");
     expect(localName({ ...group, nameRu: "Риски школьной среды" }, "ru")).toBe("Риски школьной среды");
     expect(localName({ nameLv: "Tikai latviski", nameEn: "" }, "en")).toBe("Tikai latviski");
+  });
+});
+
+describe("one formatter for numbers, dates, classes and legal points in sentences", () => {
+  it("agrees a Latvian noun with its count by the last digit: 1, 21, 101 singular; 11 and the rest plural", () => {
+    const forms = { one: "neattaisnots kavējums", other: "neattaisnoti kavējumi" };
+    for (const n of [1, 21, 101]) expect(pluralForm("lv", n, forms), String(n)).toBe(forms.one);
+    for (const n of [0, 2, 11, 12, 20, 22, 111]) expect(pluralForm("lv", n, forms), String(n)).toBe(forms.other);
+    expect(pluralForm("en", 21, { one: "absence", other: "absences" })).toBe("absences");
+    expect(t("lv", "absence.viisEntry", { learner: "V0001", class: "7.a klase", count: 21, point: "p" })).toContain(
+      "ir 21 neattaisnots kavējums:",
+    );
+    expect(t("lv", "absence.viisEntry", { learner: "V0001", class: "7.a klase", count: 22, point: "p" })).toContain(
+      "ir 22 neattaisnoti kavējumi:",
+    );
+    expect(t("lv", "text.tooShort", { min: 1 })).toBe("Ierakstiet vismaz 1 rakstzīmi.");
+    expect(t("lv", "text.tooShort", { min: 3 })).toBe("Ierakstiet vismaz 3 rakstzīmes.");
+  });
+
+  it("writes a class as schools do: 7.a klase, 10. klase, 2. kurss, pirmsskolas grupa", () => {
+    expect(formatClass("7.a", "lv")).toBe("7.a klase");
+    expect(formatClass("7a", "lv")).toBe("7.a klase");
+    expect(formatClass("10", "lv")).toBe("10. klase");
+    expect(formatClass("2.k", "lv")).toBe("2. kurss");
+    expect(formatClass("PII", "lv")).toBe("pirmsskolas grupa");
+    expect(formatClass("7.a", "en")).toBe("class 7.a");
+    expect(formatClass("Zīlītes", "lv")).toBe("Zīlītes");
+  });
+
+  it("writes a school day as a Latvian date with its ordinal dot, never as ISO", () => {
+    expect(formatRigaDate("2026-10-05", "lv")).toBe("05.10.2026.");
+    expect(formatRigaDate("2026-10-05", "en")).toBe("05/10/2026");
+    expect(formatRigaDate(new Date("2026-10-04T22:30:00Z"), "lv")).toBe("05.10.2026."); // already the 5th in Riga
+  });
+
+  it("cites a legal point the way people do instead of the rule set's code", () => {
+    expect(formatLegalPoint("MK89_P7", "lv")).toBe("MK noteikumu Nr. 89 7. punkts");
+    expect(formatLegalPoint("MK89_P7_2", "lv")).toBe("MK noteikumu Nr. 89 7.2. apakšpunkts");
+    expect(formatLegalPoint("MK89_P7_2", "en")).toBe("Cabinet Regulation No. 89, sub-point 7.2");
+    expect(formatLegalPoint("CRPL_ART73", "lv")).toBe("CRPL_ART73");
   });
 });

@@ -3,7 +3,15 @@
 // see the learner's public reference. Parents' contact details are never in a message: they open on request
 // ("Show contacts"), privately and audited.
 
-import { formatRigaDateTime, t, type Locale, type MessageKey } from "../../i18n.js";
+import {
+  formatClass,
+  formatLegalPoint,
+  formatRigaDate,
+  formatRigaDateTime,
+  t,
+  type Locale,
+  type MessageKey,
+} from "../../i18n.js";
 import type { Message, Span } from "../model.js";
 import { plain, strong, taskMessage, textMessage, tSpans } from "../spans.js";
 
@@ -50,11 +58,11 @@ export function composeParentContactTask(input: {
     locale,
     tSpans(locale, "absence.parentContact", {
       learner: strong(learner.code),
-      class: learner.classLabel,
-      date: input.date,
+      class: formatClass(learner.classLabel, locale),
+      date: formatRigaDate(input.date, locale),
       whom: whomOf(locale, input.outOfFamilyCare, input.contacts),
       due: formatRigaDateTime(input.due, locale),
-      point: input.legalPoint,
+      point: formatLegalPoint(input.legalPoint, locale),
     }),
     input.notes,
   );
@@ -85,11 +93,11 @@ export function composeCatchUpContactTask(input: {
     locale,
     tSpans(locale, "absence.catchUp", {
       learner: strong(learner.code),
-      class: learner.classLabel,
-      dates: input.dates.join(", "),
+      class: formatClass(learner.classLabel, locale),
+      dates: input.dates.map((day) => formatRigaDate(day, locale)).join(", "),
       whom: whomOf(locale, input.outOfFamilyCare, input.contacts),
       due: formatRigaDateTime(input.due, locale),
-      point: input.legalPoint,
+      point: formatLegalPoint(input.legalPoint, locale),
     }),
     input.notes,
   );
@@ -111,9 +119,9 @@ export function composeAbsenceCountCorrected(
   return textMessage(
     tSpans(locale, "absence.countCorrected", {
       learner: strong(input.learner.code),
-      class: input.learner.classLabel,
+      class: formatClass(input.learner.classLabel, locale),
       count: input.count,
-      point: input.legalPoint,
+      point: formatLegalPoint(input.legalPoint, locale),
     }),
   );
 }
@@ -134,11 +142,11 @@ export function composeAbsenceAlert(
   return textMessage(
     tSpans(locale, `absence.alert.${input.alert}`, {
       learner: input.learner,
-      class: input.classLabel,
+      class: formatClass(input.classLabel, locale),
       school: input.school,
       expected: input.expected ?? "—",
       code: input.code ?? "—",
-      point: input.legalPoint,
+      point: formatLegalPoint(input.legalPoint, locale),
     }),
   );
 }
@@ -152,7 +160,7 @@ export function composeAbsenceCourtInformed(
     tSpans(locale, "absence.informed.ORPHANS_COURT", {
       learner: input.learnerRef,
       school: input.school,
-      point: input.legalPoint,
+      point: formatLegalPoint(input.legalPoint, locale),
     }),
   );
 }
@@ -171,9 +179,9 @@ export function composeViisTask(input: {
     locale,
     tSpans(locale, "absence.viisEntry", {
       learner: strong(input.learner.code),
-      class: input.learner.classLabel,
+      class: formatClass(input.learner.classLabel, locale),
       count: input.count,
-      point: input.legalPoint,
+      point: formatLegalPoint(input.legalPoint, locale),
     }),
     input.notes,
   );
@@ -198,9 +206,9 @@ export function composeReferralTask(input: {
   const { locale, step } = input;
   const spans = tSpans(locale, "absence.referral", {
     learner: strong(input.learner.code),
-    class: input.learner.classLabel,
+    class: formatClass(input.learner.classLabel, locale),
     email: input.email,
-    point: input.legalPoint,
+    point: formatLegalPoint(input.legalPoint, locale),
   });
   return taskMessage(spans, [
     {
@@ -225,7 +233,7 @@ export function composeAcknowledgementTask(input: {
     learner: input.learnerRef,
     school: input.schoolName,
     due: formatRigaDateTime(input.due, locale),
-    point: input.legalPoint,
+    point: formatLegalPoint(input.legalPoint, locale),
   });
   return taskMessage(spans, [
     { label: t(locale, "absence.ackDone"), style: "primary", intent: { kind: "ACKNOWLEDGE_REFERRAL", ...step } },
@@ -249,7 +257,7 @@ export function composeAbsenceOverdue(
       due: formatRigaDateTime(input.due, locale),
       learner: input.learner,
       school: input.school,
-      point: input.legalPoint,
+      point: formatLegalPoint(input.legalPoint, locale),
     }),
   );
 }
@@ -264,7 +272,7 @@ export function composeAbsenceInformed(
       learner: input.learnerRef,
       school: input.school,
       count: input.count,
-      point: input.legalPoint,
+      point: formatLegalPoint(input.legalPoint, locale),
     }),
   );
 }

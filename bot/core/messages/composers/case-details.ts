@@ -2,7 +2,7 @@
 // entitled to the case; every read is audited by the use case before this is composed.
 
 import type { TriageClearance, TriageReason } from "../../../../workflows/domain/triage.js";
-import { formatRigaDateTime, localName, t, type Locale } from "../../i18n.js";
+import { formatClass, formatRigaDate, formatRigaDateTime, localName, t, type Locale } from "../../i18n.js";
 import type { CaseDetails } from "../../view-case.js";
 import type { Message } from "../model.js";
 import { plain } from "../spans.js";
@@ -15,7 +15,7 @@ export function composeCaseDetails(details: CaseDetails, locale: Locale): Messag
     t(locale, "details.learner", {
       code: details.learner.code,
       initials: details.learner.initials,
-      class: details.learner.classLabel,
+      class: formatClass(details.learner.classLabel, locale),
     }),
     t(locale, "details.status", {
       status: t(locale, `status.${details.status as "REPORTED"}`),
@@ -84,7 +84,7 @@ export function describeClearance(clearance: TriageClearance, locale: Locale): s
     case "ATTAINMENT_IMPROVES":
       return t(locale, "clears.ATTAINMENT_IMPROVES", { subjects: clearance.belowSubjects });
     case "NO_NEW_REPORT_UNTIL":
-      return t(locale, "clears.NO_NEW_REPORT_UNTIL", { date: clearance.date });
+      return t(locale, "clears.NO_NEW_REPORT_UNTIL", { date: formatRigaDate(clearance.date, locale) });
     case "FEWER_STRONG_RISKS":
       return t(locale, "clears.FEWER_STRONG_RISKS", { below: clearance.below });
   }

@@ -1,6 +1,6 @@
 // The App Home (or any surface's "my work" page): a staff member's own cases and tasks, by reference only.
 
-import { formatRigaDateTime, t, type Locale, type MessageKey } from "../../i18n.js";
+import { formatLegalPoint, formatRigaDateTime, t, type Locale, type MessageKey } from "../../i18n.js";
 import type { Block, Message, Span } from "../model.js";
 import { caseRef, code, plain, strong, tSpans } from "../spans.js";
 
@@ -50,7 +50,9 @@ export function composeHome(work: MyWorkView | null, locale: Locale): Message {
       due: formatRigaDateTime(task.dueAt, locale),
       state: t(locale, `home.task.${task.state}` satisfies MessageKey),
     }),
-    ...(task.legalPoint ? [plain(t(locale, "home.legalPoint", { point: task.legalPoint }))] : []),
+    ...(task.legalPoint
+      ? [plain(t(locale, "home.legalPoint", { point: formatLegalPoint(task.legalPoint, locale) }))]
+      : []),
   ]);
   const blocks: Block[] = [
     { kind: "heading", text: t(locale, "home.title") },

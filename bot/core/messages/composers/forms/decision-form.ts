@@ -5,6 +5,7 @@ import { PREVENTION_LEVELS, type PreventionLevel } from "../../../../../workflow
 import { t, type Locale } from "../../../i18n.js";
 import { field, note, single, type Form, type FormErrors, type FormItem, type FormValues } from "../../forms.js";
 import { caseRef } from "../../spans.js";
+import { textLengthError, type TextLimits } from "./text-length.js";
 
 export const INTENSITY_FIELD = "intensity";
 export const LEVEL_FIELD = "level";
@@ -47,7 +48,7 @@ export function composeDecisionForm(input: {
             id: REASON_FIELD,
             label: t(locale, "decide.reason"),
             multiline: true,
-            maxLength: 500,
+            maxLength: REASON_LIMITS.max,
           }),
         ];
   return {
@@ -60,13 +61,15 @@ export function composeDecisionForm(input: {
   };
 }
 
+const REASON_LIMITS: TextLimits = { min: 3, max: 500 };
+
 const decisionSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("CONFIRM"),
     intensity: z.coerce.number().pipe(z.literal([1, 2, 3])),
     level: z.enum(PREVENTION_LEVELS),
   }),
-  z.object({ kind: z.literal("REJECT"), reason: z.string().trim().min(3).max(500) }),
+  z.object({ kind: z.literal("REJECT"), reason: z.string().trim().min(REASON_LIMITS.min).max(REASON_LIMITS.max) }),
 ]);
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
@@ -87,8 +90,11 @@ export function readDecision(
     kind: "ERRORS",
     errors:
       state.kind === "CONFIRM"
-        ? { [INTENSITY_FIELD]: t(locale, "decide.intensity") }
-        : { [REASON_FIELD]: t(locale, "decide.reason") },
+        ? { [INTENSITY_FIELD]: t(locale, "decide.error.intensity") }
+        : {
+            [REASON_FIELD]:
+              textLengthError(single(values, REASON_FIELD) ?? "", REASON_LIMITS, locale) ?? t(locale, "decide.reason"),
+          },
   };
 }
 

@@ -24,6 +24,7 @@ import {
   type FormValues,
 } from "../../forms.js";
 import { plain } from "../../spans.js";
+import { textLengthError } from "./text-length.js";
 
 export interface ClassChoice {
   schoolId: string;
@@ -159,7 +160,8 @@ export function readReportStep1(
   if (!draft.learnerId)
     errors[LEARNER_FIELD in values ? LEARNER_FIELD : CLASS_FIELD] = t(locale, "report.error.learner");
   if (draft.riskCodes.length === 0 && !draft.otherText) errors[riskField("A")] = t(locale, "report.error.noRisk");
-  if ((draft.otherText?.length ?? 0) > 500) errors[OTHER_FIELD] = t(locale, "report.error.otherTooLong");
+  const otherError = draft.otherText ? textLengthError(draft.otherText, { min: 1, max: 500 }, locale) : null;
+  if (otherError) errors[OTHER_FIELD] = otherError;
   const count = draft.lowAttainmentSubjects;
   if (count !== undefined && !(Number.isInteger(count) && count >= 0 && count <= 20))
     errors[LOW_ATTAINMENT_FIELD] = t(locale, "report.error.lowAttainment");

@@ -4,8 +4,10 @@
 import { z } from "zod";
 import { t, type Locale } from "../../../i18n.js";
 import { field, single, type Form, type FormErrors, type FormValues } from "../../forms.js";
+import { textLengthError, type TextLimits } from "./text-length.js";
 
 export const STEP_TEXT_FIELD = "absence_text";
+const STEP_TEXT_LIMITS: TextLimits = { min: 2, max: 500 };
 
 export const stepTextStateSchema = z.object({
   learnerId: z.string().min(1).max(100),
@@ -28,7 +30,7 @@ export function composeStepTextForm(input: { locale: Locale } & StepTextState): 
         id: STEP_TEXT_FIELD,
         label: t(locale, kind === "VIIS_ENTERED" ? "absence.remedial" : "absence.documentRef"),
         multiline: kind === "VIIS_ENTERED",
-        maxLength: 500,
+        maxLength: STEP_TEXT_LIMITS.max,
       }),
     ],
   };
@@ -38,13 +40,7 @@ export function readStepText(
   values: FormValues,
   locale: Locale,
 ): { kind: "OK"; text: string } | { kind: "ERRORS"; errors: FormErrors } {
-  const parsed = z
-    .string()
-    .trim()
-    .min(2)
-    .max(500)
-    .safeParse(single(values, STEP_TEXT_FIELD) ?? "");
-  return parsed.success
-    ? { kind: "OK", text: parsed.data }
-    : { kind: "ERRORS", errors: { [STEP_TEXT_FIELD]: t(locale, "report.error.otherTooLong") } };
+  const text = single(values, STEP_TEXT_FIELD) ?? "";
+  const error = textLengthError(text, STEP_TEXT_LIMITS, locale);
+  return error === null ? { kind: "OK", text: text.trim() } : { kind: "ERRORS", errors: { [STEP_TEXT_FIELD]: error } };
 }

@@ -32,16 +32,20 @@ describe("absence tasks", () => {
     const task = composeParentContactTask({
       locale: "lv",
       learner,
-      date: "06.10.2025",
+      date: "2025-10-06",
       due: DUE,
       outOfFamilyCare: false,
-      legalPoint: "MK 89 p.6",
+      legalPoint: "MK89_P6",
       step,
     });
     const text = renderSlackMessage(task).blocks[0]!;
-    expect(JSON.stringify(text)).toContain("*L-482913* (7.a. klase), 06.10.2025. Sazinieties ar vecākiem");
+    // The class as schools write it, the school day as a Latvian date, the point as people cite it.
+    expect(JSON.stringify(text)).toContain(
+      "Kavējums bez informācijas (06.10.2025.): *L-482913* (7.a klase). Sazinieties ar vecākiem",
+    );
     expect(task.summary).toContain(formatRigaDateTime(DUE, "lv"));
-    expect(task.summary).toContain("[MK 89 p.6]");
+    expect(task.summary).toContain("(MK noteikumu Nr. 89 6. punkts)");
+    expect(task.summary).not.toMatch(/MK89_P6|2025-10-06/);
     expect(intents(task)).toEqual([
       { kind: "SHOW_CONTACTS", ...step },
       { kind: "RECORD_PARENT_CONTACT", ...step, outcome: "JUSTIFIED" },

@@ -65,14 +65,14 @@ describe("case details", () => {
       text: { type: "plain_text", text: "Lieta PMP-2025-0007", emoji: true },
     });
     expect(body(message.blocks).split("\n")).toEqual([
-      "Izglītojamais: L-482913 (J.Ē.), 7.a. klase",
+      "Izglītojamais: L-482913 (J.Ē.), 7.a klase",
       "Statuss: izpētē; līmenis: mērķtiecīgais",
       "Lietas vadītājs: Ilze Bērziņa",
       `Izpētes termiņš: ${formatRigaDateTime(DUE, "lv")}`,
       `Ziņojumi: 2; pirmais ${formatRigaDateTime(FIRST, "lv")}`,
       "Riski: A02 Kavējumi (3); B19 Diagnoze (✓); D58 Nav (✗)",
       "Kāpēc šis līmenis: tūlītēju intervenci prasoši riski (B19); atkārtoti ziņoti riski (A02)",
-      "Kas to mazinātu: A02 vairs netiek novēroti bieži; nav jaunu ziņojumu līdz 2025-05-01",
+      "Kas to mazinātu: A02 vairs netiek novēroti bieži; nav jaunu ziņojumu līdz 01.05.2025.",
     ]);
   });
 
@@ -80,7 +80,7 @@ describe("case details", () => {
     const plain = renderPlainMessage(composeCaseDetails(details(), "lv"));
     expect(plain.split("\n").slice(0, 2)).toEqual([
       "# Lieta PMP-2025-0007",
-      "Izglītojamais: L-482913 (J.Ē.), 7.a. klase",
+      "Izglītojamais: L-482913 (J.Ē.), 7.a klase",
     ]);
   });
 
@@ -94,7 +94,7 @@ describe("case details", () => {
       `Reports: 2; first ${formatRigaDateTime(FIRST, "en")}`,
       "Risks: A02 Absences (3); B19 Diagnosis (✓); D58 None (✗)",
       "Why this level: risks needing immediate intervention (B19); repeatedly reported risks (A02)",
-      "What would lower it: A02 no longer observed often; no new report until 2025-05-01",
+      "What would lower it: A02 no longer observed often; no new report until 01/05/2025",
     ]);
   });
 

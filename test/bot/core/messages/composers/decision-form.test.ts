@@ -126,17 +126,22 @@ describe("decision modal", () => {
     ])
       expect(readDecision(values, confirm, "lv")).toEqual({
         kind: "ERRORS",
-        errors: { [INTENSITY_FIELD]: t("lv", "decide.intensity") },
+        errors: { [INTENSITY_FIELD]: "Izvēlieties riska intensitāti." },
       });
     const reject: DecisionState = { caseId: CASE_ID, kind: "REJECT" };
     expect(readDecision({ [REASON_FIELD]: "  nav pamata  " }, reject, "en")).toEqual({
       kind: "OK",
       decision: { kind: "REJECT", reason: "nav pamata" },
     });
-    for (const reason of [null, "ab", "x".repeat(501)])
+    // Each wrong length is told which way it is wrong: a short answer is not told "at most 500".
+    for (const [reason, error] of [
+      [null, "Write at least 3 characters."],
+      ["ab", "Write at least 3 characters."],
+      ["x".repeat(501), "At most 500 characters (now 501)."],
+    ] as const)
       expect(readDecision({ [REASON_FIELD]: reason }, reject, "en")).toEqual({
         kind: "ERRORS",
-        errors: { [REASON_FIELD]: t("en", "decide.reason") },
+        errors: { [REASON_FIELD]: error },
       });
   });
 });

@@ -7,11 +7,11 @@ import { messageViolations } from "../../../slack/render/slack-limits.js";
 describe("help", () => {
   it("lists the four subcommands in Latvian as code, with the privacy reminder", () => {
     const help = renderSlackMessage(composeHelp("lv"));
-    expect(help.text).toBe("pmp-bot komandas");
+    expect(help.text).toBe("PMP komandas");
     expect(help.blocks.map((b) => b.type)).toEqual(["header", "section", "context"]);
     expect(help.blocks[0]).toEqual({
       type: "header",
-      text: { type: "plain_text", text: "pmp-bot komandas", emoji: true },
+      text: { type: "plain_text", text: "PMP komandas", emoji: true },
     });
     const body = JSON.stringify(help.blocks[1]);
     for (const command of [
@@ -23,12 +23,12 @@ describe("help", () => {
     ])
       expect(body).toContain(command);
     expect(body.match(/• /g)).toHaveLength(4);
-    expect(JSON.stringify(help.blocks[2])).toContain("Čatā neraksti vārdus un personas kodus");
+    expect(JSON.stringify(help.blocks[2])).toContain("Čatā nerakstiet vārdus un personas kodus");
   });
 
   it("is in English when asked, pointing back to Latvian", () => {
     const help = renderSlackMessage(composeHelp("en"));
-    expect(help.text).toBe("pmp-bot commands");
+    expect(help.text).toBe("PMP commands");
     const body = JSON.stringify(help.blocks[1]);
     for (const command of ["`/pmp report`", "`/pmp case &lt;ref&gt;`", "`/pmp help lv`"])
       expect(body).toContain(command);

@@ -29,12 +29,12 @@ describe("home", () => {
     );
     const due = formatRigaDateTime(DUE, "lv");
     expect(renderPlainMessage(home).split("\n")).toEqual([
-      "# pmp-bot: mani uzdevumi",
+      "# Mani PMP uzdevumi",
       "Lietas, kuras vadu",
       `• PMP-2025-0007 — izpētē, mērķtiecīgais; termiņš ${due}`,
       "• PMP-2025-0008 — apstiprināts, —",
       "Atvērtie uzdevumi: 2",
-      `• Sazināšanās ar vecākiem — LRN-7K2Q-9XZD, termiņš ${due} (nokavēts) [MK 89 p.6]`,
+      `• Sazināšanās ar vecākiem — LRN-7K2Q-9XZD, termiņš ${due} (nokavēts) (MK 89 p.6)`,
       `• Uzdevums — PMP-2025-0007, termiņš ${due}`,
       "(Ziņot par risku: /pmp report. Palīdzība: /pmp help.)",
     ]);

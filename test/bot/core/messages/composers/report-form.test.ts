@@ -462,7 +462,7 @@ describe("reading the submitted values", () => {
         errors: { [LOW_ATTAINMENT_FIELD]: t("lv", "report.error.lowAttainment") },
       });
     expect(readReportStep1({ ...filled, [OTHER_FIELD]: "x".repeat(501) }, "lv")).toMatchObject({
-      errors: { [OTHER_FIELD]: t("lv", "report.error.otherTooLong") },
+      errors: { [OTHER_FIELD]: "Ne vairāk kā 500 rakstzīmes (tagad 501)." },
     });
   });
 
