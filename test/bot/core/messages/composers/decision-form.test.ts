@@ -7,7 +7,6 @@ import {
   REASON_FIELD,
   type DecisionState,
 } from "../../../../../bot/core/messages/composers/forms/decision-form.js";
-import { t } from "../../../../../bot/core/i18n.js";
 import { blockIdFor, fieldActionId } from "../../../../../bot/slack/ids.js";
 import { renderSlackModal } from "../../../../../bot/slack/render/modal.js";
 import { allText, inputBlock, modalViolations, optionsOf } from "../../../slack/render/slack-limits.js";
