@@ -11,6 +11,7 @@ import { mountTeams, TEAMS_ENDPOINT } from "./teams/app.js";
 import { teamsSettingsOf } from "./teams/authentication.js";
 import { createDatabasePool, poolSettingsFromEnv } from "../prisma/runtime/database-pool.js";
 import { createHealthCheck } from "./health.js";
+import { createRateLimiter } from "./edge/rate-limiter.js";
 import { createAbsenceDispatcher } from "./ingest/absence-dispatch.js";
 import { ensureCalendarWatchdog, startAbsenceSweep } from "./ingest/absence-sweep.js";
 import { createAbsenceImporter } from "../prisma/absences/importer.js";
@@ -70,6 +71,10 @@ export async function startBot(options: {
       apiUrl: env.SLACK_API_URL,
       logger: logger.child("slack"),
       core,
+      rateLimits: {
+        workspace: createRateLimiter({ limit: env.SLACK_RATE_LIMIT_PER_WORKSPACE, windowMs: 60_000 }),
+        user: createRateLimiter({ limit: env.SLACK_RATE_LIMIT_PER_USER, windowMs: 60_000 }),
+      },
     });
   }
   const teams = teamsSettingsOf(env);
@@ -82,6 +87,7 @@ export async function startBot(options: {
       tokens: createApiTokenRepository(options.prisma),
       importer: createAbsenceImporter({ prisma: options.prisma, pool, logger: logger.child("absences") }),
       logger,
+      rateLimit: createRateLimiter({ limit: env.ABSENCES_RATE_LIMIT_PER_TOKEN, windowMs: 60_000 }),
       onImported: async (result) => void (await dispatcher.dispatchBatch(result.batchId)),
     }),
   );
