@@ -13,7 +13,7 @@ import { createDatabasePool, poolSettingsFromEnv } from "../prisma/runtime/datab
 import { createHealthCheck } from "./health.js";
 import { createRateLimiter } from "./edge/rate-limiter.js";
 import { createAbsenceDispatcher } from "./ingest/absence-dispatch.js";
-import { ensureCalendarWatchdog, startAbsenceSweep } from "./ingest/absence-sweep.js";
+import { ensureCalendarWatchdog, ensureWorkflowReconciliation, startAbsenceSweep } from "./ingest/absence-sweep.js";
 import { createAbsenceImporter } from "../prisma/absences/importer.js";
 import { createApiTokenRepository } from "../prisma/absences/api-tokens.js";
 import { createAbsencesRouter } from "./ingest/absences-router.js";
@@ -104,6 +104,9 @@ export async function startBot(options: {
   // Started once (a fixed id); if Temporal refuses now, the bot still serves and the next start tries again.
   await ensureCalendarWatchdog(temporal, env.TEMPORAL_TASK_QUEUE).catch((error: unknown) =>
     logger.error("could not start the school-calendar watchdog", { error: errorMessage(error) }),
+  );
+  await ensureWorkflowReconciliation(temporal, env.TEMPORAL_TASK_QUEUE).catch((error: unknown) =>
+    logger.error("could not start the workflow reconciliation job", { error: errorMessage(error) }),
   );
   if (env.SLACK_BOT_TOKEN) {
     logger.info("Slack connected", { requestUrl: `${url}/slack/events` });
