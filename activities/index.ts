@@ -9,6 +9,8 @@ import { createOperatorAlerts } from "./delivery/operator-alerts.js";
 import { createRecipients } from "./delivery/recipients.js";
 import { createDirectoryRepository } from "../prisma/repositories/directory-repository.js";
 import { createDirectoryActivities, type DirectoryJobDeps } from "./directory/directory-activities.js";
+import { Context } from "@temporalio/activity";
+import { createWorkflowReconciler } from "./reconcile-workflows.js";
 
 export interface ActivityDeps {
   prisma: PrismaClient;
@@ -34,6 +36,21 @@ export function createActivities(deps: ActivityDeps) {
     ...createAbsenceActivities({ prisma: deps.prisma, recipients, logger: deps.logger }),
     ...createTaskActivities({ prisma: deps.prisma, logger: deps.logger }),
     ...createDirectoryActivities({ prisma: deps.prisma, logger: deps.logger, alerts, ...deps.directoryJobs }),
+    /**
+     * The reconciliation job (bot/ingest/reconcile-schedule.ts): open cases whose workflow is missing are started
+     * again on this worker's task queue, through the worker's own Temporal client; each finding is an alert.
+     */
+    async reconcileWorkflows(): Promise<{ checked: number; restarted: number; ended: number }> {
+      const context = Context.current();
+      const result = await createWorkflowReconciler({
+        prisma: deps.prisma,
+        temporal: () => context.client,
+        taskQueue: context.info.taskQueue,
+        alerts,
+        logger: deps.logger.child("reconcile"),
+      }).reconcileCases();
+      return { checked: result.checked, restarted: result.restarted.length, ended: result.ended.length };
+    },
     /** The municipality's school calendars as data, so workflow timers count school days deterministically. */
     async loadMunicipalityCalendar(input: { municipalityId: string }) {
       return calendars.loadMunicipalityCalendar(input);

@@ -1,3 +1,4 @@
+import { poolSettingsFromEnv } from "../prisma/runtime/database-pool.js";
 import { createPrismaClient } from "../prisma/client.js";
 import { EnvError } from "../prisma/runtime/env-fields.js";
 import { createLogger, errorMessage } from "../prisma/runtime/logger.js";
@@ -17,7 +18,10 @@ async function main(): Promise<void> {
       "Invalid environment for the worker:\n  DATABASE_URL and TEMPORAL_ADDRESS are required (use `npm start` for local mode)",
     );
   }
-  const prisma = createPrismaClient(env.DATABASE_URL);
+  const prisma = createPrismaClient(env.DATABASE_URL, {
+    pool: poolSettingsFromEnv(env),
+    logger: logger.child("database"),
+  });
   const worker = await startWorker({
     address: env.TEMPORAL_ADDRESS,
     namespace: env.TEMPORAL_NAMESPACE,

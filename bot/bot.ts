@@ -9,9 +9,11 @@ import { createHttpServer } from "./http-server.js";
 import { mountSlack } from "./slack/app.js";
 import { mountTeams, TEAMS_ENDPOINT } from "./teams/app.js";
 import { teamsSettingsOf } from "./teams/authentication.js";
-import pg from "pg";
+import { createDatabasePool, poolSettingsFromEnv } from "../prisma/runtime/database-pool.js";
+import { createHealthCheck } from "./health.js";
+import { createRateLimiter } from "./edge/rate-limiter.js";
 import { createAbsenceDispatcher } from "./ingest/absence-dispatch.js";
-import { ensureCalendarWatchdog, startAbsenceSweep } from "./ingest/absence-sweep.js";
+import { ensureCalendarWatchdog, ensureWorkflowReconciliation, startAbsenceSweep } from "./ingest/absence-sweep.js";
 import { createAbsenceImporter } from "../prisma/absences/importer.js";
 import { createApiTokenRepository } from "../prisma/absences/api-tokens.js";
 import { createAbsencesRouter } from "./ingest/absences-router.js";
@@ -33,8 +35,25 @@ export async function startBot(options: {
   const { env, logger } = options;
   const connection = await Connection.connect({ address: options.temporalAddress });
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  const settings = poolSettingsFromEnv(env);
+  // The COPY-based absence importer needs raw connections; the pool has the same timeouts as Prisma's and an
+  // error handler, so a dropped connection is logged and replaced instead of ending the process.
+  const pool = createDatabasePool({
+    connectionString: options.databaseUrl,
+    max: 4,
+    settings,
+    logger: logger.child("database"),
+    name: "absence-import",
+  });
   const http = createHttpServer({
-    isReady: async () => (await options.prisma.$queryRaw<unknown[]>`SELECT 1`).length === 1,
+    health: createHealthCheck({
+      logger: logger.child("health"),
+      timeoutMs: settings.connectTimeoutMs,
+      probes: {
+        database: () => options.prisma.$queryRaw`SELECT 1`,
+        importPool: () => pool.query("SELECT 1"),
+      },
+    }),
   });
 
   const core: CoreDeps = {
@@ -52,19 +71,23 @@ export async function startBot(options: {
       apiUrl: env.SLACK_API_URL,
       logger: logger.child("slack"),
       core,
+      rateLimits: {
+        workspace: createRateLimiter({ limit: env.SLACK_RATE_LIMIT_PER_WORKSPACE, windowMs: 60_000 }),
+        user: createRateLimiter({ limit: env.SLACK_RATE_LIMIT_PER_USER, windowMs: 60_000 }),
+      },
     });
   }
   const teams = teamsSettingsOf(env);
   if (teams) mountTeams(http.app, { settings: teams, logger: logger.child("teams"), core });
   // E-journal absence records arrive over HTTP (per-school API token); each import is then dispatched to the
   // escalation workflows at once; the sweep catches anything a crash or the CLI left behind.
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
   const dispatcher = createAbsenceDispatcher({ prisma: options.prisma, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE });
   http.app.use(
     createAbsencesRouter({
       tokens: createApiTokenRepository(options.prisma),
       importer: createAbsenceImporter({ prisma: options.prisma, pool, logger: logger.child("absences") }),
       logger,
+      rateLimit: createRateLimiter({ limit: env.ABSENCES_RATE_LIMIT_PER_TOKEN, windowMs: 60_000 }),
       onImported: async (result) => void (await dispatcher.dispatchBatch(result.batchId)),
     }),
   );
@@ -81,6 +104,9 @@ export async function startBot(options: {
   // Started once (a fixed id); if Temporal refuses now, the bot still serves and the next start tries again.
   await ensureCalendarWatchdog(temporal, env.TEMPORAL_TASK_QUEUE).catch((error: unknown) =>
     logger.error("could not start the school-calendar watchdog", { error: errorMessage(error) }),
+  );
+  await ensureWorkflowReconciliation(temporal, env.TEMPORAL_TASK_QUEUE).catch((error: unknown) =>
+    logger.error("could not start the workflow reconciliation job", { error: errorMessage(error) }),
   );
   if (env.SLACK_BOT_TOKEN) {
     logger.info("Slack connected", { requestUrl: `${url}/slack/events` });

@@ -20,7 +20,17 @@ export const httpFields = {
   HOST: z.string().min(1).default("127.0.0.1"),
 };
 
+/** Requests a minute before the edge answers 429 (bot/edge/rate-limiter.ts); generous for people, not for floods. */
+const perMinute = (fallback: number) =>
+  z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).default(fallback));
+export const rateLimitFields = {
+  SLACK_RATE_LIMIT_PER_USER: perMinute(60),
+  SLACK_RATE_LIMIT_PER_WORKSPACE: perMinute(1200),
+  ABSENCES_RATE_LIMIT_PER_TOKEN: perMinute(30),
+};
+
 export const botEnvObject = z.object({
+  ...rateLimitFields,
   ...databaseFields,
   ...temporalFields,
   ...loggingFields,

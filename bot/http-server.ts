@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import express, { type Express } from "express";
+import type { HealthReport } from "./health.js";
 
 export interface HttpServer {
   app: Express;
@@ -10,15 +11,22 @@ export interface HttpServer {
 
 /**
  * The bot's single HTTP listener. Slack (/slack/events), Teams and the ingest API mount their routers on it;
- * /healthz answers once the process is ready, for container health checks.
+ * /healthz answers 200 while every dependency answers and 503 naming the one that does not, for container
+ * health checks and the operator (see bot/health.ts).
  */
-export function createHttpServer(options: { isReady: () => Promise<boolean> }): HttpServer {
+export function createHttpServer(
+  options: { health: () => Promise<HealthReport> } | { isReady: () => Promise<boolean> },
+): HttpServer {
+  const health =
+    "health" in options
+      ? options.health
+      : async (): Promise<HealthReport> => ({ status: (await options.isReady()) ? "ok" : "unavailable", checks: {} });
   const app = express();
   app.disable("x-powered-by");
   app.get("/healthz", (_req, res) => {
-    options.isReady().then(
-      (ready) => res.status(ready ? 200 : 503).json({ status: ready ? "ok" : "starting" }),
-      () => res.status(503).json({ status: "unavailable" }),
+    health().then(
+      (report) => res.status(report.status === "ok" ? 200 : 503).json(report),
+      () => res.status(503).json({ status: "unavailable", checks: {} }),
     );
   });
   let server: Server | undefined;

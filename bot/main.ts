@@ -1,3 +1,4 @@
+import { poolSettingsFromEnv } from "../prisma/runtime/database-pool.js";
 import { createPrismaClient } from "../prisma/client.js";
 import { keyFromBase64 } from "../prisma/personal-data-key.js";
 import { createPersonalDataVault } from "../prisma/repositories/personal-data-vault.js";
@@ -15,7 +16,10 @@ async function main(): Promise<void> {
       "Invalid environment for the bot:\n  DATABASE_URL, TEMPORAL_ADDRESS and PERSONAL_DATA_KEY are required (use `npm start` for local mode)",
     );
   }
-  const prisma = createPrismaClient(env.DATABASE_URL);
+  const prisma = createPrismaClient(env.DATABASE_URL, {
+    pool: poolSettingsFromEnv(env),
+    logger: logger.child("database"),
+  });
   const vault = createPersonalDataVault({ prisma, key: keyFromBase64(env.PERSONAL_DATA_KEY) });
   const bot = await startBot({
     env,

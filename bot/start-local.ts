@@ -1,3 +1,4 @@
+import { poolSettingsFromEnv } from "../prisma/runtime/database-pool.js";
 import { createPrismaClient } from "../prisma/client.js";
 import { EmbeddedPostgresError } from "../prisma/embedded-postgres.js";
 import { openDatabase } from "../prisma/database.js";
@@ -61,7 +62,7 @@ async function start(env: ReturnType<typeof loadLocalEnv>, logger: Logger, stops
   const { applied } = await migrateDatabase(db.url);
   if (applied.length) logger.info("database migrated", { applied: applied.join(", ") });
 
-  const prisma = createPrismaClient(db.url);
+  const prisma = createPrismaClient(db.url, { pool: poolSettingsFromEnv(env), logger: logger.child("database") });
   stops.push({ name: "database client", stop: () => prisma.$disconnect() });
   const key = await resolvePersonalDataKey({ configured: env.PERSONAL_DATA_KEY, dataDir: env.PMP_DATA_DIR });
   const vault = createPersonalDataVault({ prisma, key });

@@ -38,9 +38,12 @@ const actorRowSchema = z.object({
  *
  * Every chat request starts here, inside the platform's acknowledgement window (Slack: 3 s), so it is one SQL
  * round trip rather than the four a nested Prisma select makes (identity, staff, roles, trainings). No cache:
- * a role revoked or a training expired counts from the very next request. The newest training comes first as
- * Prisma's `orderBy: { validUntil: "desc" }` sorts (PostgreSQL puts NULL first in descending order).
+ * a role revoked or a training expired counts from the very next request. A training with no expiry (NULL
+ * validUntil) is valid for good: it sorts first and reads as NO_EXPIRY, never as "not trained" (issue 16 item 5).
  */
+/** Stands for "valid with no end date", so the gate (a date comparison) needs no special case. */
+export const NO_EXPIRY = new Date("9999-12-31T00:00:00Z");
+
 export async function resolveActor(prisma: PrismaClient, user: ChatUser): Promise<KnownActor | null> {
   const rows = await prisma.$queryRaw<unknown[]>`
     SELECT s."id" AS "staffId", s."displayName", s."locale"::text AS "locale", s."active",
@@ -50,9 +53,9 @@ export async function resolveActor(prisma: PrismaClient, user: ChatUser): Promis
           ) ORDER BY r."id")
          FROM "StaffRole" r WHERE r."staffId" = s."id"),
         '[]'::json) AS "roles",
-      (SELECT t."validUntil" FROM "TrainingRecord" t
+      (SELECT COALESCE(t."validUntil", ${NO_EXPIRY}) FROM "TrainingRecord" t
         WHERE t."staffId" = s."id" AND t."topic" = 'DATA_PROTECTION'::"TrainingTopic"
-        ORDER BY t."validUntil" DESC LIMIT 1) AS "trainedUntil"
+        ORDER BY t."validUntil" DESC NULLS FIRST LIMIT 1) AS "trainedUntil"
     FROM "ChatIdentity" c JOIN "StaffMember" s ON s."id" = c."staffId"
     WHERE c."platform" = ${user.platform}::"ChatPlatform" AND c."workspaceId" = ${user.workspaceId}
       AND c."userId" = ${user.userId}`;

@@ -7,6 +7,8 @@
  * The languages the product speaks. Adding one (Russian for parent notices) is adding its strings: a text
  * missing in a language falls back along FALLBACK, so a half-translated language still says everything.
  */
+import { FAULTS_TEXTS } from "./texts/faults.js";
+
 export const LOCALES = ["lv", "en", "ru"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "lv";
@@ -479,6 +481,7 @@ const CORE_MESSAGES = {
 
 const MESSAGES = {
   ...CORE_MESSAGES,
+  ...FAULTS_TEXTS,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -54,3 +54,23 @@ export async function ensureCalendarWatchdog(client: Client, taskQueue: string):
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
   });
 }
+
+/**
+ * The reconciliation job's schedule: every 15 minutes, the worker compares open cases with Temporal and restarts
+ * a workflow that was never started or has vanished (activities/reconcile-workflows.ts). Started like the
+ * calendar watchdog: once, with a fixed id.
+ */
+export const WORKFLOW_RECONCILIATION: ScheduledJobInput = {
+  spec: { hours: Array.from({ length: 24 }, (_, h) => h), minutes: [7, 22, 37, 52] },
+  action: { kind: "activity", name: "reconcileWorkflows", startToCloseTimeout: "10 minutes" },
+};
+export const WORKFLOW_RECONCILIATION_ID = "scheduled-job:workflow-reconciliation";
+
+export async function ensureWorkflowReconciliation(client: Client, taskQueue: string): Promise<void> {
+  await client.workflow.start(scheduledJob, {
+    workflowId: WORKFLOW_RECONCILIATION_ID,
+    taskQueue,
+    args: [WORKFLOW_RECONCILIATION],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+  });
+}

@@ -6,6 +6,7 @@
  *   200 { batchId, imported, corrected, withdrawn, duplicates, rejected, errors: [{ index, code, reason }] }
  *   400 malformed JSON, not { records: [...] }, or bytes the charset cannot read    401 missing, unknown or revoked token
  *   413 more than `maxRecords` records or body over the size limit                   415 a charset other than the two
+ *   429 the token's rate limit is used up (Retry-After in seconds)
  *
  * The body is JSON in UTF-8 (RFC 8259), or in Windows-1257 when the Content-Type says `charset=windows-1257` (an
  * e-journal on a Latvian Windows machine). Decoding is strict: one byte the charset cannot read refuses the whole
@@ -21,16 +22,21 @@ import { ABSENCE_COLUMNS } from "../../prisma/absences/absence-row.js";
 import type { AbsenceImporter, AbsenceImportResult, AbsenceRecordInput } from "../../prisma/absences/importer.js";
 import { TEXT_ENCODINGS, encodingNamed } from "../../prisma/absences/text-encoding.js";
 import { errorMessage, type Logger } from "../../prisma/runtime/logger.js";
+import { declaredLength } from "../edge/content-type.js";
+import type { RateLimiter } from "../edge/rate-limiter.js";
 
 export const DEFAULT_MAX_RECORDS = 5000;
 // ~5,000 records of realistic size fit in well under 2 MB; the limit only stops abuse.
 const BODY_LIMIT = "4mb";
+const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
 export interface AbsencesRouterDeps {
   tokens: Pick<ApiTokenRepository, "verify">;
   importer: Pick<AbsenceImporter, "importRecords">;
   logger: Logger;
   maxRecords?: number;
+  /** Requests per token and window; over it, 429 with Retry-After. Absent: unlimited. */
+  rateLimit?: RateLimiter;
   /**
    * Called after each committed import with its threshold crossings, to signal escalation workflows. It must
    * not lose them (e.g. write an outbox row): a retried request finds only duplicates and crosses nothing.
@@ -123,9 +129,34 @@ export function createAbsencesRouter(deps: AbsencesRouterDeps): Router {
     );
   };
 
+  // A declared length over the limit is refused before the token is even looked up: nothing is read.
+  const boundLength = (req: Request, res: Response, next: NextFunction) => {
+    const length = declaredLength(req.get("content-length"));
+    if (length !== null && length > BODY_LIMIT_BYTES) {
+      res
+        .set("Connection", "close")
+        .status(413)
+        .json({ error: `request body over ${BODY_LIMIT}` });
+      return;
+    }
+    next();
+  };
+
+  const limitRate = (_req: Request, res: AuthedResponse, next: NextFunction) => {
+    const taken = deps.rateLimit?.take(res.locals.token.id) ?? { allowed: true };
+    if (taken.allowed) return next();
+    log.warn("absence import rate limited", { tokenId: res.locals.token.id });
+    res
+      .set("Retry-After", String(taken.retryAfterSeconds))
+      .status(429)
+      .json({ error: `too many requests for this token; retry after ${taken.retryAfterSeconds} s` });
+  };
+
   router.post(
     "/api/absences",
+    boundLength,
     authenticate,
+    limitRate,
     express.raw({ limit: BODY_LIMIT, type: ["application/json", "application/*+json"] }),
     (req: Request, res: AuthedResponse, next) => {
       const decoded = decodeBody(req.body, req.get("content-type") ?? "");
@@ -159,10 +190,16 @@ export function createAbsencesRouter(deps: AbsencesRouterDeps): Router {
           label: `API token ${token.label}`,
           source: "API",
         })
-        .then(async (result) => {
+        .then((result) => {
+          // The batch is committed: answer now and dispatch to the workflows after. A dispatch that fails leaves
+          // the batch undispatched in the database, where the sweep (absence-sweep.ts) picks it up; the e-journal
+          // never waits for Temporal, so concurrent imports do not queue behind each other's signals.
           if (deps.onImported) {
-            await deps.onImported(result, token).catch((error: unknown) => {
-              log.error("absence crossings not delivered", { batchId: result.batchId, error: errorMessage(error) });
+            deps.onImported(result, token).catch((error: unknown) => {
+              log.error("absence crossings not delivered yet; the sweep retries", {
+                batchId: result.batchId,
+                error: errorMessage(error),
+              });
             });
           }
           res.status(200).json({

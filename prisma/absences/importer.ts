@@ -7,9 +7,10 @@
  *        ──recompute──▶ AbsenceCounter, threshold crossings
  *
  * Every input row ends up counted exactly once: imported, duplicate (already stored, or repeated earlier in
- * the same input: the first occurrence wins) or rejected with a reason. The database part is one transaction,
- * serialised across imports by an advisory lock so two imports cannot both miss each other's rows when they
- * recompute the same counters; the streaming COPY runs before the lock, so imports still overlap on I/O.
+ * the same input: the first occurrence wins) or rejected with a reason. The database part is one transaction;
+ * imports that could touch the same learners are serialised by advisory locks per school (import-locks.ts), so
+ * two of them cannot both miss each other's rows when they recompute the same counters, while imports of
+ * different schools run side by side. The streaming COPY and the resolution run before the locks.
  */
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
@@ -24,6 +25,7 @@ import { readCsvRows } from "./csv-rows.js";
 import { DAYS_OFF_TABLE, EVERY_SCHOOL, daysWithoutLessons, loadDaysWithoutLessons } from "./days-without-lessons.js";
 import { loadImportCalendars } from "./import-calendars.js";
 import { AbsenceImportError } from "./import-error.js";
+import { lockImportSchools } from "./import-locks.js";
 import { SCOPE_TABLE, loadScopeTable, resolveScope, type AbsenceImportScope } from "./import-scope.js";
 import type { RejectionCode } from "./rejection-codes.js";
 import { createRuleSetRepository } from "../repositories/rule-set-repository.js";
@@ -67,9 +69,6 @@ export interface AbsenceImportResult {
 
 /** A record that passed the edge's shape check, or the reason it did not (still counted as rejected). */
 export type AbsenceRecordInput = AbsenceFields | { error: string; code?: RejectionCode };
-
-// Arbitrary but fixed: every absence import takes this transaction-level advisory lock.
-const IMPORT_LOCK_KEY = 0x504d5006;
 
 // The first check that fails decides a row's reason and code (rejection-codes.ts); a day without lessons is
 // looked up for the learner's calendar scope and grade, municipality-wide and for the learner's school. A
@@ -131,7 +130,7 @@ FROM (SELECT DISTINCT ON (learner_id, date, lesson) learner_id, date, lesson, su
 LEFT JOIN "AbsenceRecord" a ON a."learnerId" = k.learner_id AND a.date = k.date AND a.lesson = k.lesson`;
 
 // Rows go to the primary key in key order. A plain INSERT, because ON CONFLICT's speculative insertion costs
-// about a fifth of the insert. Imports are serialised by the advisory lock, so only a writer outside the importer
+// about a fifth of the insert. Imports of the same schools are serialised by the advisory locks, so only a writer outside the importer
 // could add a conflicting row after the classification; then the insert is retried with ON CONFLICT DO NOTHING
 // (see insertRecords).
 const insertSql = (onConflict: string) => `
@@ -207,14 +206,16 @@ export function createAbsenceImporter(deps: { prisma: PrismaClient; pool: pg.Poo
       await client.query(CREATE_STAGING_TABLE);
       await copyIntoStaging(client, lines);
       phase("copy");
-      await client.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK_KEY]);
-      phase("lock");
       await client.query(`ANALYZE ${STAGING_TABLE}`);
       await loadSemesterRanges(client, semesterRanges(calendars));
       await loadDaysWithoutLessons(client, daysWithoutLessons(calendars));
       await loadScopeTable(client, scope, [...calendars.keys()]);
       const resolvedRows = (await client.query(RESOLVE, [today, scope.description])).rowCount ?? 0;
       phase("resolve");
+      // Counters and stored records are read from here on: hold the locks of every school whose learners the
+      // import touches (the learner's current school too, for a learner who moved).
+      await lockImportSchools(client, scope, RESOLVED_TABLE);
+      phase("lock");
       await client.query(
         `INSERT INTO "AbsenceImportBatch" (id, source, label, "schoolId", "startedAt") VALUES ($1, $2, $3, $4, $5)`,
         [batchId, source, options.label, scope.schoolId, startedAt],

@@ -9,6 +9,10 @@ import { z } from "zod";
 export const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
+/** A duration in milliseconds, at least 100; `VAR=` means the default. */
+const milliseconds = (fallback: number) =>
+  z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(100).default(fallback));
+
 export const databaseFields = {
   /** Unset: start an embedded PostgreSQL under PMP_DATA_DIR. */
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
@@ -19,6 +23,11 @@ export const databaseFields = {
     z.string().refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes encoded as base64"),
   ),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  // Every pool of the process (Prisma's and the raw import pool) applies these (prisma/runtime/database-pool.ts).
+  DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(30_000),
+  DATABASE_LOCK_TIMEOUT_MS: milliseconds(10_000),
+  DATABASE_CONNECT_TIMEOUT_MS: milliseconds(5_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(60_000),
 };
 
 export const temporalFields = {

@@ -9,6 +9,7 @@ import { pmpCommandCallback } from "./commands/pmp-command.js";
 import { appHomeOpenedCallback } from "./events/app-home-opened.js";
 import { requestContextMiddleware } from "./request-context.js";
 import { formSubmittedCallback } from "./views/form-submitted.js";
+import { UNKNOWN_FORM, unknownFormCallback } from "./views/unknown-form.js";
 
 /**
  * Every Slack surface and the one callback that answers it. Buttons are routed by the intent they carry (one
@@ -22,4 +23,5 @@ export function registerListeners(app: App, deps: SlackListenerDeps): void {
   for (const actionId of LEGACY_ACTION_IDS) app.action(actionId, intentButtonCallback(deps, legacyIntent));
   app.action(FIELD_ACTION, fieldChangedCallback(deps));
   for (const formId of FORM_IDS) app.view(callbackIdFor(formId), formSubmittedCallback(deps, formId));
+  app.view({ callback_id: UNKNOWN_FORM, type: "view_submission" }, unknownFormCallback());
 }

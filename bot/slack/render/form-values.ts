@@ -42,6 +42,20 @@ export function parseSlackFormValues(values: Record<string, Record<string, unkno
   return out;
 }
 
+/**
+ * The state a form carried (private_metadata): an empty one when there is none, null when it is there but not
+ * a JSON object (tampered with, or written by another version): the listener then answers in its ack.
+ */
+export function readSlackFormState(privateMetadata: string | undefined): FormState | null {
+  if (!privateMetadata) return {};
+  try {
+    const parsed: unknown = JSON.parse(privateMetadata);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as FormState) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The state a form carried (private_metadata), or an empty one when it is missing or not ours. */
 export function parseSlackFormState(privateMetadata: string | undefined): FormState {
   try {

@@ -11,7 +11,8 @@ export interface OperatorAlertView {
     | "NOBODY_TO_ASSIGN"
     | "DIRECTORY_HANDOVER"
     | "DIRECTORY_IMPORT_REJECTED"
-    | "DIRECTORY_SYNC_SKIPPED";
+    | "DIRECTORY_SYNC_SKIPPED"
+    | "WORKFLOW_RECONCILED";
   /** What happened, in the system's words (an error code, a role); no personal data. */
   detail: string;
   /** The message or duty concerned, by key. */

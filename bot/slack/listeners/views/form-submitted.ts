@@ -2,7 +2,8 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { submitForm } from "../../../core/conversation/forms.js";
 import { t } from "../../../core/i18n.js";
 import { FORM_ERROR, type FormId } from "../../../core/messages/forms.js";
-import { parseSlackFormState, parseSlackFormValues } from "../../render/form-values.js";
+import { DEFAULT_LOCALE, type Locale } from "../../../core/i18n.js";
+import { parseSlackFormValues, readSlackFormState } from "../../render/form-values.js";
 import { renderSlackFormReply } from "../../render/modal.js";
 import type { SlackListenerDeps } from "../../listener-deps.js";
 import { requestContext } from "../request-context.js";
@@ -17,14 +18,26 @@ type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
  */
 export function formSubmittedCallback(deps: SlackListenerDeps, formId: FormId) {
   return async ({ ack, view, context }: Args) => {
-    const { actor, locale } = await requestContext(context);
-    const inputBlocks = view.blocks.flatMap((b) => (b.type === "input" && b.block_id ? [b.block_id] : []));
+    const inputBlocks = (Array.isArray(view.blocks) ? view.blocks : []).flatMap((b) =>
+      b.type === "input" && b.block_id ? [b.block_id] : [],
+    );
+    let locale: Locale = DEFAULT_LOCALE;
     try {
+      const asking = await requestContext(context);
+      locale = asking.locale;
+      const state = readSlackFormState(view.private_metadata);
+      // Unreadable state is answered at once, next to the form: never left for Bolt's 404 after 3 seconds.
+      if (state === null) {
+        await ack(
+          renderSlackFormReply({ kind: "errors", errors: { [FORM_ERROR]: t(locale, "error.formState") } }, inputBlocks),
+        );
+        return;
+      }
       const reply = await submitForm(deps.core, {
-        actor,
+        actor: asking.actor,
         locale,
         formId,
-        state: parseSlackFormState(view.private_metadata),
+        state,
         values: parseSlackFormValues(view.state.values as Record<string, Record<string, unknown>>),
         submissionId: `slack-view:${view.id}`,
       });
