@@ -3,6 +3,8 @@
 // markup of any surface: emphasis, commands and case references are spans the composers build around them
 // (bot/core/messages), so the same text reads right in Slack, Teams, the web console and plain text.
 
+import { REPORTING_TEXTS } from "./texts/reporting.js";
+
 /**
  * The languages the product speaks. Adding one (Russian for parent notices) is adding its strings: a text
  * missing in a language falls back along FALLBACK, so a half-translated language still says everything.
@@ -482,6 +484,7 @@ const CORE_MESSAGES = {
 const MESSAGES = {
   ...CORE_MESSAGES,
   ...FAULTS_TEXTS,
+  ...REPORTING_TEXTS,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

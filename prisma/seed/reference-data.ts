@@ -130,6 +130,15 @@ export async function seedIndicators(prisma: PrismaClient, municipalityId: strin
         targetNote: indicator.targetNote,
         dataSource: indicator.dataSource,
         note: indicator.note,
+        // Target years are rows (IndicatorTarget): the Jūrmala table happens to set 2027 and 2029.
+        targets: {
+          create: [
+            { year: "2027", value: indicator.target2027 },
+            { year: "2029", value: indicator.target2029 },
+          ]
+            .filter((target) => target.value !== null || indicator.targetNote !== null)
+            .map((target) => ({ ...target, note: indicator.targetNote })),
+        },
       },
       update: {},
     });

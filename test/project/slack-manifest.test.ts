@@ -66,6 +66,9 @@ const SCOPE_OF_METHOD: Record<string, string | null> = {
   "users.info": "users:read",
   // Chat-account linking finds a staff member's Slack user by their work e-mail (activities/directory/).
   "users.lookupByEmail": "users:read.email",
+  // filesUploadV2 (the annual report to its requester): these two calls with the upload in between.
+  "files.getUploadURLExternal": "files:write",
+  "files.completeUploadExternal": "files:write",
 };
 
 /** Bot scope each Events API event needs (api.slack.com/events/<event>); `null`: none. */
@@ -89,6 +92,7 @@ const JUSTIFIED_SCOPES: Record<string, string> = {
   // One look-up per staff member of the directory, by the work e-mail the municipality's HR list gives; the
   // answer's user id is kept, nothing else of the profile is read or stored.
   "users:read.email": "linking staff to their Slack accounts by work e-mail (users.lookupByEmail)",
+  "files:write": "the annual report's XLSX and PDF, uploaded into the requester's direct conversation (filesUploadV2)",
 };
 
 /** Source files under bot/ and activities/, read once. */
@@ -122,6 +126,10 @@ function webApiMethodsCalled(): Map<string, string[]> {
         .filter((m) => !TEMPORAL_CLIENT_NAMESPACES.has(m[1]!))
         .map((m) => `${m[1]}.${m[2]}`),
       ...[...source.matchAll(/\bapiCall\(\s*["']([a-z]+\.[a-zA-Z.]+)["']/g)].map((m) => m[1]!),
+      // The web client's upload helper makes two Web API calls of its own.
+      ...(/\bclient\.filesUploadV2\(/.test(source)
+        ? ["files.getUploadURLExternal", "files.completeUploadExternal"]
+        : []),
     ];
     for (const method of calls) found.set(method, [...(found.get(method) ?? []), file]);
   }
@@ -146,7 +154,7 @@ describe("manifest.json", () => {
     const [command] = manifest.features.slash_commands;
     expect(command).toMatchObject({
       command: "/pmp",
-      usage_hint: "report | case <atsauce> | tasks | help",
+      usage_hint: "report | report annual <m.g.> | case <atsauce> | tasks | status [skola] [semestris] | help",
       url: "https://pmp.example.lv/slack/events",
       should_escape: false,
     });

@@ -13,16 +13,25 @@ import { replyToRefusal, replyToViewCase, replyUnknownCommand, replyUnregistered
 import { reportableClasses } from "../report-risk.js";
 import { viewCase } from "../view-case.js";
 import { homeFor } from "./home.js";
+import { composeStatusOutcome } from "../messages/composers/status.js";
+import { statusFor } from "../status/status.js";
+import { parseSchoolYear } from "../status/semester.js";
+import { annualReportCommand, type ReportFile } from "../reporting/annual-report-command.js";
 
 export type PmpCommand =
   | { kind: "HELP"; locale: Locale | null }
   | { kind: "REPORT" }
   | { kind: "CASE"; ref: string }
   | { kind: "TASKS" }
+  | { kind: "STATUS"; args: string[] }
+  | { kind: "ANNUAL_REPORT"; schoolYear: string | null }
   | { kind: "ADMIN"; args: string[] }
   | { kind: "UNKNOWN" };
 
-/** `help [lv|en]`, `report`, `case <ref>`, `tasks`, `admin …`; an empty command is help. */
+/**
+ * `help [lv|en]`, `report`, `report annual <year>`, `case <ref>`, `tasks`, `status [school] [semester]`,
+ * `admin …`; an empty command is help.
+ */
 export function parsePmpCommand(text: string): PmpCommand {
   const [sub = "help", ...rest] = text.trim().split(/\s+/).filter(Boolean);
   const arg = rest[0];
@@ -30,7 +39,13 @@ export function parsePmpCommand(text: string): PmpCommand {
     case "help":
       return { kind: "HELP", locale: (LOCALES as readonly string[]).includes(arg ?? "") ? (arg as Locale) : null };
     case "report":
-      return { kind: "REPORT" };
+      // `report annual 2025/26` is the annual report; `report` with anything else stays the risk-report form.
+      return arg?.toLowerCase() === "annual" || arg?.toLowerCase() === "gada"
+        ? { kind: "ANNUAL_REPORT", schoolYear: parseSchoolYear(rest[1] ?? "") }
+        : { kind: "REPORT" };
+    case "status":
+    case "statuss":
+      return rest.length <= 2 ? { kind: "STATUS", args: rest.map((a) => a.slice(0, 64)) } : { kind: "UNKNOWN" };
     case "case":
       return arg && arg.length <= 64 ? { kind: "CASE", ref: arg } : { kind: "UNKNOWN" };
     case "tasks":
@@ -43,7 +58,11 @@ export function parsePmpCommand(text: string): PmpCommand {
   }
 }
 
-export type CommandOutcome = { kind: "REPLY"; message: Message } | { kind: "OPEN_FORM"; form: Form };
+export type CommandOutcome =
+  | { kind: "REPLY"; message: Message }
+  | { kind: "OPEN_FORM"; form: Form }
+  /** A message with files for the requester alone (the annual report); each surface delivers them its own way. */
+  | { kind: "FILES"; message: Message; files: ReportFile[] };
 
 const reply = (message: Message): CommandOutcome => ({ kind: "REPLY", message });
 
@@ -65,6 +84,10 @@ export async function runPmpCommand(
     case "TASKS":
       // The "my work" page as a message, for surfaces without a home tab (Teams, the console) and for Slack too.
       return reply(await homeFor(deps, { actor, locale }));
+    case "STATUS":
+      return reply(composeStatusOutcome(await statusFor(deps, { actor, args: command.args }), locale));
+    case "ANNUAL_REPORT":
+      return annualReportCommand(deps, { actor, locale, schoolYear: command.schoolYear });
     case "ADMIN":
       return reply(await runAdminCommand(deps, { actor, locale, args: command.args, origin: input.origin ?? null }));
     case "UNKNOWN":

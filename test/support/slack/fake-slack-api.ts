@@ -31,7 +31,19 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const usersByEmail = new Map<string, string>();
   // Slack timestamps are seconds since the epoch; conversations.history filters on them.
   let ts = Math.floor(Date.now() / 1000);
+  // This server's own address, known once it listens (the upload URLs point back at it).
+  let base = "";
+  // Files uploaded through filesUploadV2, by file id: what getUploadURLExternal promised and what arrived.
+  const uploads = new Map<string, { filename: string; length: number; body?: Buffer; completedIn?: string }>();
   const app = express();
+  // The upload URL files.getUploadURLExternal hands out receives the file's bytes (any content type).
+  app.post("/upload/:fileId", express.raw({ type: () => true, limit: "50mb" }), (req, res) => {
+    const upload = uploads.get(req.params.fileId);
+    if (!upload) return void res.status(404).send("unknown upload");
+    upload.body = req.body as Buffer;
+    calls.push({ method: "upload", body: { fileId: req.params.fileId, bytes: upload.body.length }, at: Date.now() });
+    res.status(200).send(`OK - ${upload.body.length}`);
+  });
   app.use(express.urlencoded({ extended: false, limit: "5mb" }));
   app.use(express.json({ limit: "5mb" }));
 
@@ -98,6 +110,22 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
             : { ok: false, error: "users_not_found" },
         );
       }
+      case "files.getUploadURLExternal": {
+        ts += 1;
+        const fileId = `F${ts}`;
+        uploads.set(fileId, { filename: String(body.filename ?? ""), length: Number(body.length ?? 0) });
+        return void res.json({ ok: true, file_id: fileId, upload_url: `${base}/upload/${fileId}` });
+      }
+      case "files.completeUploadExternal": {
+        const files = (typeof body.files === "string" ? safeJson(body.files) : body.files) as Array<{
+          id: string;
+          title?: string;
+        }>;
+        const missing = files.filter((f) => !uploads.get(f.id)?.body);
+        if (missing.length) return void res.json({ ok: false, error: "file_upload_not_complete" });
+        for (const f of files) uploads.get(f.id)!.completedIn = body.channel_id ?? "";
+        return void res.json({ ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? "" })) });
+      }
       case "auth.test":
         return void res.json({ ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T0DEMO0001" });
       default:
@@ -113,7 +141,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
   const address = server.address();
-  const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
 
   return {
     apiUrl: `${base}/api/`,
@@ -131,6 +159,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     watchSecrets(more) {
       secrets.push(...more);
     },
+    uploadedFiles: () =>
+      [...uploads].flatMap(([id, u]) =>
+        u.body && u.completedIn !== undefined
+          ? [{ id, filename: u.filename, channel: u.completedIn, body: u.body }]
+          : [],
+      ),
     accepted: () => new Map([...channels].map(([channel, posted]) => [channel, [...posted]])),
     setOutage(rule) {
       outage = rule;
@@ -172,6 +206,8 @@ export interface FakeSlackApi {
   setUsers(users: Record<string, string>): void;
   /** More personal data (e.g. of learners a test imported) that no payload may contain. */
   watchSecrets(secrets: string[]): void;
+  /** Files uploaded (filesUploadV2) and completed, with the conversation they were shared to and their raw upload body. */
+  uploadedFiles(): Array<{ id: string; filename: string; channel: string; body: Buffer }>;
   /** Messages Slack accepted (whether or not the caller heard back), per channel, in order. */
   accepted(): Map<
     string,

@@ -9,6 +9,10 @@ export function composeHelp(locale: Locale): Message {
     tSpans(locale, "help.report", { command: code("/pmp report") }),
     tSpans(locale, "help.case", { command: code(`/pmp case <${t(locale, "help.refPlaceholder")}>`) }),
     tSpans(locale, "help.tasks", { command: code("/pmp tasks") }),
+    tSpans(locale, "help.status", {
+      command: code(`/pmp status [${t(locale, "help.schoolPlaceholder")}] [2025/26-1]`),
+    }),
+    tSpans(locale, "help.annual", { command: code("/pmp report annual 2025/26") }),
     tSpans(locale, "help.help", { command: code("/pmp help"), other: code(`/pmp help ${other}`) }),
   ];
   return {

@@ -5,6 +5,7 @@ import { renderSlackMessage } from "../../render/message.js";
 import { renderSlackModal } from "../../render/modal.js";
 import type { SlackListenerDeps } from "../../listener-deps.js";
 import { replyPrivately } from "../reply.js";
+import { uploadToRequester } from "../upload-files.js";
 import { requestContext } from "../request-context.js";
 import { errorMessage } from "../../../../prisma/runtime/logger.js";
 
@@ -22,7 +23,12 @@ export function pmpCommandCallback(deps: SlackListenerDeps) {
     // Case details, admin changes and the task list read the database: acknowledged first, answered through
     // response_url.
     const answersLater =
-      actor !== null && (parsed.kind === "CASE" || parsed.kind === "ADMIN" || parsed.kind === "TASKS");
+      actor !== null &&
+      (parsed.kind === "CASE" ||
+        parsed.kind === "ADMIN" ||
+        parsed.kind === "TASKS" ||
+        parsed.kind === "STATUS" ||
+        parsed.kind === "ANNUAL_REPORT");
     let acked = false;
     try {
       if (answersLater) {
@@ -38,6 +44,11 @@ export function pmpCommandCallback(deps: SlackListenerDeps) {
       if (outcome.kind === "OPEN_FORM") {
         await client.views.open({ trigger_id: command.trigger_id, view: renderSlackModal(outcome.form) });
         if (!acked) await ack();
+      } else if (outcome.kind === "FILES") {
+        // Files go to the requester's direct conversation with the bot (never the channel typed in), then the
+        // private answer says they are there.
+        await uploadToRequester(client, command.user_id, outcome.files);
+        await replyPrivately(respond, outcome.message);
       } else if (acked) {
         await replyPrivately(respond, outcome.message);
       } else {

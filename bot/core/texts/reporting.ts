@@ -1,0 +1,108 @@
+// Texts of /pmp status, the annual report and its delivery (docs/reporting.md).
+
+import type { TextEntry } from "../i18n.js";
+
+export const REPORTING_TEXTS = {
+  "help.status": {
+    lv: "{command} — PMP situācija skaitļos (skola vai pašvaldība, semestris, piem. 2025/26-1)",
+    en: "{command} — PMP figures (school or municipality, semester, e.g. 2025/26-1)",
+  },
+  "help.annual": {
+    lv: "{command} — gada pārskats (XLSX un PDF) par mācību gadu, piem. 2025/26",
+    en: "{command} — the annual report (XLSX and PDF) for a school year, e.g. 2025/26",
+  },
+  "help.schoolPlaceholder": { lv: "skolas kods", en: "school code" },
+  "pmpStatus.title": { lv: "PMP situācija: {place}", en: "PMP status: {place}" },
+  "pmpStatus.period": {
+    lv: "{schoolYear}. mācību gada {semester}. semestris; dati uz {asOf}",
+    en: "School year {schoolYear}, semester {semester}; figures as of {asOf}",
+  },
+  "pmpStatus.suppressed": {
+    lv: "Skaits, kas mazāks par 5, rādīts kā {shown} (Jūsu lomai nav piekļuves lietām).",
+    en: "Counts below 5 are shown as {shown} (your role has no access to cases).",
+  },
+  "pmpStatus.sources": { lv: "Vaicājumi: {queries}", en: "Queries: {queries}" },
+  "pmpStatus.none": { lv: "nav datu", en: "no data" },
+  "pmpStatus.section.openCasesByLevel": { lv: "Atvērtās lietas pēc līmeņa", en: "Open cases by level" },
+  "pmpStatus.section.openCasesByRiskGroup": { lv: "Atvērtās lietas pēc riska grupas", en: "Open cases by risk group" },
+  "pmpStatus.section.plansByStatus": {
+    lv: "Atbalsta plāni semestrī pēc statusa",
+    en: "Support plans this semester by status",
+  },
+  "pmpStatus.section.overdueTasks": { lv: "Nokavētie uzdevumi", en: "Overdue tasks" },
+  "pmpStatus.section.learnersPastThresholds": {
+    lv: "Izglītojamie ar neattaisnotiem kavējumiem virs robežas",
+    en: "Learners past the unexcused-absence marks",
+  },
+  "pmpStatus.section.escalationsWaiting": { lv: "Gaidošās kavējumu eskalācijas", en: "Absence escalations waiting" },
+  "pmpStatus.section.deliveredHoursBySpecialist": {
+    lv: "Sniegtās atbalsta stundas pēc speciālista",
+    en: "Support hours delivered by specialist",
+  },
+  "pmpStatus.level.UNDECIDED": { lv: "līmenis vēl nav noteikts", en: "level not yet decided" },
+  "pmpStatus.plan.DRAFT": { lv: "projekts", en: "draft" },
+  "pmpStatus.plan.IN_APPROVAL": { lv: "saskaņošanā", en: "in approval" },
+  "pmpStatus.plan.APPROVED": { lv: "apstiprināts", en: "approved" },
+  "pmpStatus.plan.IN_PROGRESS": { lv: "īstenošanā", en: "in progress" },
+  "pmpStatus.plan.UNDER_REVIEW": { lv: "pārskatīšanā", en: "under review" },
+  "pmpStatus.plan.SUSPENDED": { lv: "apturēts", en: "suspended" },
+  "pmpStatus.plan.INACTIVE": { lv: "neaktīvs", en: "inactive" },
+  "pmpStatus.task.OPEN": { lv: "atvērti, termiņš pagājis", en: "open, deadline passed" },
+  "pmpStatus.task.OVERDUE": { lv: "nokavēti", en: "overdue" },
+  "pmpStatus.task.ESCALATED": { lv: "eskalēti", en: "escalated" },
+  "pmpStatus.mark.SEMESTER_20": { lv: "vairāk nekā 20 stundas semestrī", en: "more than 20 lessons in the semester" },
+  "pmpStatus.mark.YEAR_100": {
+    lv: "vairāk nekā 100 stundas mācību gadā",
+    en: "more than 100 lessons in the school year",
+  },
+  "pmpStatus.mark.YEAR_200": {
+    lv: "vairāk nekā 200 stundas mācību gadā",
+    en: "more than 200 lessons in the school year",
+  },
+  "pmpStatus.escalation.WAITING": { lv: "gaida rīcību", en: "waiting for action" },
+  "pmpStatus.hours": { lv: "{hours} st.", en: "{hours} h" },
+  "pmpStatus.badArguments": {
+    lv: "Nesaprotu. Piemērs: {example} (skolas kods un semestris nav obligāti).",
+    en: "I did not understand. Example: {example} (school code and semester are optional).",
+  },
+  "pmpStatus.unknownSchool": {
+    lv: "Skola {code} nav atrasta Jūsu pašvaldībā.",
+    en: "School {code} was not found in your municipality.",
+  },
+  "annual.badArguments": {
+    lv: "Norādiet mācību gadu, piemēram, {example}.",
+    en: "Give the school year, for example {example}.",
+  },
+  "annual.ready": {
+    lv: "{schoolYear}. mācību gada PMP pārskats ir sagatavots (XLSX un PDF).",
+    en: "The PMP annual report for {schoolYear} is ready (XLSX and PDF).",
+  },
+  "annual.filesAt": { lv: "Faili: {files}", en: "Files: {files}" },
+  "role.TEACHER": { lv: "skolotājs", en: "teacher" },
+  "role.CLASS_TEACHER": { lv: "klases audzinātājs", en: "class teacher" },
+  "role.PSYCHOLOGIST": { lv: "psihologs", en: "psychologist" },
+  "role.SOCIAL_PEDAGOGUE": { lv: "sociālais pedagogs", en: "social pedagogue" },
+  "role.SPECIAL_EDUCATION_TEACHER": { lv: "speciālais pedagogs", en: "special education teacher" },
+  "role.SPEECH_THERAPIST": { lv: "logopēds", en: "speech therapist" },
+  "role.TEACHING_ASSISTANT": { lv: "skolotāja palīgs", en: "teaching assistant" },
+  "role.OCCUPATIONAL_THERAPIST": { lv: "ergoterapeits", en: "occupational therapist" },
+  "role.SIGN_INTERPRETER": { lv: "surdotulks", en: "sign interpreter" },
+  "role.ASSISTANT": { lv: "asistents", en: "assistant" },
+  "role.CAREER_COUNSELLOR": { lv: "karjeras konsultants", en: "career counsellor" },
+  "role.SCHOOL_NURSE": { lv: "skolas medmāsa", en: "school nurse" },
+  "role.SCHOOL_COORDINATOR": { lv: "skolas PMP koordinators", en: "school PMP coordinator" },
+  "role.DIRECTOR": { lv: "direktors", en: "director" },
+  "role.MUNICIPAL_EDUCATION_SPECIALIST": {
+    lv: "pašvaldības izglītības speciālists",
+    en: "municipal education specialist",
+  },
+  "role.MUNICIPAL_COORDINATOR": { lv: "pašvaldības PMP koordinators", en: "municipal PMP coordinator" },
+  "role.SOCIAL_SERVICE": { lv: "sociālais dienests", en: "social service" },
+  "role.ORPHANS_COURT": { lv: "bāriņtiesa", en: "orphans' court" },
+  "role.MUNICIPAL_POLICE": { lv: "pašvaldības policija", en: "municipal police" },
+  "role.STATE_POLICE": { lv: "Valsts policija", en: "State Police" },
+  "role.YOUTH_WORKER": { lv: "jaunatnes darbinieks", en: "youth worker" },
+  "role.COMMISSION_MEMBER": { lv: "komisijas loceklis", en: "commission member" },
+  "role.MANAGER": { lv: "vadītājs", en: "manager" },
+  "role.ADMINISTRATOR": { lv: "administrators", en: "administrator" },
+} satisfies Record<string, TextEntry>;
