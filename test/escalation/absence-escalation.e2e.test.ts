@@ -73,13 +73,13 @@ describe("absence escalation under MK 89", () => {
         const viis = await harness().slack.waitFor(
           (c) => c.body.channel === demoSlackUserId("director") && text(c).includes(learner.learnerCode),
         );
-        expect(text(viis)).toContain("21 neattaisnoti kavējumi");
-        expect(text(viis)).toContain("MK89_P7");
+        expect(text(viis)).toContain("21 neattaisnots kavējums"); // 21 takes the singular in Latvian
+        expect(text(viis)).toContain("MK noteikumu Nr. 89 7. punkts");
         // MK89_P7_2: the municipal education specialist is informed (pseudonymous reference only).
         const informed = await harness().slack.waitFor(
           (c) => c.body.channel === demoSlackUserId("education-specialist"),
         );
-        expect(text(informed)).toContain("MK89_P7_2");
+        expect(text(informed)).toContain("MK noteikumu Nr. 89 7.2. apakšpunkts");
         expect(text(informed)).not.toContain(learner.learnerCode);
         expect(dmsTo("class-teacher", learner.learnerCode)).toHaveLength(4);
 

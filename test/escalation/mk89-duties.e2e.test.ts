@@ -285,7 +285,7 @@ describe("MK 89 duties that are never missed", () => {
           (c) => text(c).includes(inCare.learnerCode) && text(c).includes("aprūpes iestādes vadītājs"),
         );
         expect(text(careTask)).not.toContain("māte");
-        expect(text(careTask)).toContain("MK89_P2");
+        expect(text(careTask)).toContain("MK noteikumu Nr. 89 2. punkts");
         await harness().slack.waitFor((c) => c.body.channel === demoSlackUserId("orphans-court"));
         // Adult: the learner in person (the parents gave no recorded consent).
         const adultTask = await harness().slack.waitFor(
