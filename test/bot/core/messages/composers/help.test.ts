@@ -5,7 +5,7 @@ import { renderSlackMessage } from "../../../../../bot/slack/render/message.js";
 import { messageViolations } from "../../../slack/render/slack-limits.js";
 
 describe("help", () => {
-  it("lists the four subcommands in Latvian as code, with the privacy reminder", () => {
+  it("lists the six subcommands in Latvian as code, with the privacy reminder", () => {
     const help = renderSlackMessage(composeHelp("lv"));
     expect(help.text).toBe("PMP komandas");
     expect(help.blocks.map((b) => b.type)).toEqual(["header", "section", "context"]);
@@ -20,9 +20,11 @@ describe("help", () => {
       "`/pmp tasks`",
       "`/pmp help`",
       "`/pmp help en`",
+      "`/pmp report annual 2025/26`",
     ])
       expect(body).toContain(command);
-    expect(body.match(/• /g)).toHaveLength(4);
+    expect(body).toContain("`/pmp status [");
+    expect(body.match(/• /g)).toHaveLength(6);
     expect(JSON.stringify(help.blocks[2])).toContain("Čatā nerakstiet vārdus un personas kodus");
   });
 
