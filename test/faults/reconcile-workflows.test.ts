@@ -85,7 +85,13 @@ describe("reconciliation of case workflows", () => {
       expect(description.status.name).toBe("RUNNING");
       // The restarted workflow has the report: nothing lost.
       const report = await db.prisma.riskReport.findFirstOrThrow({ where: { caseId: kase.id } });
-      const state = await temporal().client.workflow.getHandle(kase.workflowId).query(caseStateQuery);
+      // The workflow records a report after its first activity (the case's schedule): wait for it, bounded.
+      const handle = temporal().client.workflow.getHandle(kase.workflowId);
+      let state = await handle.query(caseStateQuery);
+      for (let i = 0; i < 100 && !state.reportIds.includes(report.id); i += 1) {
+        await new Promise((r) => setTimeout(r, 100));
+        state = await handle.query(caseStateQuery);
+      }
       expect(state.reportIds).toContain(report.id);
 
       const alert = await db.prisma.operatorAlert.findFirstOrThrow({ where: { kind: "WORKFLOW_RECONCILED" } });

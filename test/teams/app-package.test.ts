@@ -73,6 +73,8 @@ describe("Teams app package", () => {
       "pmp report",
       "pmp case",
       "pmp tasks",
+      "pmp status",
+      "pmp report annual",
       "pmp help",
     ]);
     expect(pngSize(files.get("color.png")!)).toEqual({ width: 192, height: 192 });
