@@ -10,6 +10,7 @@ import { keyFromBase64 } from "../../prisma/personal-data-key.js";
 import { createPersonalDataVault } from "../../prisma/repositories/personal-data-vault.js";
 import { seedDatabase } from "../../prisma/seed/index.js";
 import { ensureDatabase } from "../../prisma/database.js";
+import { TEST_SERVER_BUNDLE_VARIABLE, buildTestServerBundle } from "./prebuilt-test-server.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -45,6 +46,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const personalDataKey = randomBytes(32).toString("base64");
   try {
+    // The forks inherit this environment: every test file's server then starts from the one bundle.
+    const serverBundle = await buildTestServerBundle();
+    process.env[TEST_SERVER_BUNDLE_VARIABLE] = serverBundle;
+    const stopDatabase = stop;
+    stop = async () => {
+      await rm(serverBundle, { force: true });
+      await stopDatabase();
+    };
     await buildSeededTemplate(adminUrl, personalDataKey);
   } catch (error) {
     await stop();
