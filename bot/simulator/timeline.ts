@@ -67,9 +67,16 @@ export interface TimelineSummary {
 }
 
 /**
- * Events in time order, to the minute; within a minute by learner (learners' workflows run concurrently, so their
- * events interleave differently from run to run), and one learner's events in the order they were recorded.
+ * Events in time order, to the minute; within a minute by learner, then by kind (in TIMELINE_EVENTS' order), then by
+ * task name, and only then in the order they were recorded. Recording order alone is not stable: the learners'
+ * workflows run concurrently, and so do one learner's case and absence workflows, so two events of the same
+ * minute from different workflows come out in either order from run to run.
  */
+const KIND_RANK = Object.fromEntries(TIMELINE_EVENTS.map((kind, rank) => [kind, rank])) as Record<
+  TimelineEventKind,
+  number
+>;
+
 export class Timeline {
   private readonly events: TimelineEvent[] = [];
 
@@ -82,7 +89,11 @@ export class Timeline {
       .map((e, i) => ({ e, i }))
       .sort(
         (a, b) =>
-          toMinute(a.e.atMs) - toMinute(b.e.atMs) || (a.e.learner ?? "").localeCompare(b.e.learner ?? "") || a.i - b.i,
+          toMinute(a.e.atMs) - toMinute(b.e.atMs) ||
+          (a.e.learner ?? "").localeCompare(b.e.learner ?? "") ||
+          KIND_RANK[a.e.event] - KIND_RANK[b.e.event] ||
+          (a.e.task ?? "").localeCompare(b.e.task ?? "") ||
+          a.i - b.i,
       )
       .map(({ e }) => e);
   }
