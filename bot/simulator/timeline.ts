@@ -66,17 +66,18 @@ export interface TimelineSummary {
   };
 }
 
+/** Within one minute, events sort by kind in this order (see Timeline). */
+const KIND_RANK = Object.fromEntries(TIMELINE_EVENTS.map((kind, rank) => [kind, rank])) as Record<
+  TimelineEventKind,
+  number
+>;
+
 /**
  * Events in time order, to the minute; within a minute by learner, then by kind (in TIMELINE_EVENTS' order), then by
  * task name, and only then in the order they were recorded. Recording order alone is not stable: the learners'
  * workflows run concurrently, and so do one learner's case and absence workflows, so two events of the same
  * minute from different workflows come out in either order from run to run.
  */
-const KIND_RANK = Object.fromEntries(TIMELINE_EVENTS.map((kind, rank) => [kind, rank])) as Record<
-  TimelineEventKind,
-  number
->;
-
 export class Timeline {
   private readonly events: TimelineEvent[] = [];
 
